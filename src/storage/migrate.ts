@@ -1,0 +1,23 @@
+import { Migrator, type Kysely } from 'kysely';
+import { wardenError } from '../errors.js';
+import { staticMigrationProvider } from './migrations/index.js';
+
+/** What a migration run did: the names applied now, in order (empty when already current). */
+export interface MigrationReport {
+  applied: string[];
+}
+
+/**
+ * Brings the schema to the latest migration. Safe to call on every start-up and from
+ * several processes at once: Kysely's Migrator takes a Postgres advisory lock and skips
+ * migrations already recorded in `kysely_migration`.
+ */
+export async function migrateToLatest(db: Kysely<any>): Promise<MigrationReport> {
+  const migrator = new Migrator({ db, provider: staticMigrationProvider });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error !== undefined) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+    throw wardenError('STORAGE_UNAVAILABLE', `Database migration ${failed} failed`, { cause: error });
+  }
+  return { applied: (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName) };
+}

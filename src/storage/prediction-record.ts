@@ -1,0 +1,126 @@
+import { createHash } from 'node:crypto';
+import type { Selectable } from 'kysely';
+import type { PredictionsTable } from './schema.js';
+import { timeOrderedId } from './time-ordered-id.js';
+
+/** One stored prediction, as the rest of Warden sees it (camelCase). */
+export interface PredictionRecord {
+  id: string;
+  createdAt: Date;
+  /** Null when the service is configured to store only hashes. */
+  text: string | null;
+  textSha256: string;
+  textLength: number;
+  riskScore: number;
+  label: string;
+  isThreat: boolean;
+  threshold: number;
+  modelVersion: string;
+  tags: string[];
+  latencyUs: number;
+  /** Where the request came from, e.g. 'api', 'batch', 'job'. */
+  source: string;
+  /** API key id, when the request was authenticated. */
+  client: string | null;
+  shadowVersion: string | null;
+  shadowScore: number | null;
+}
+
+/** What a scorer knows about one prediction; {@link preparePrediction} fills in the rest. */
+export interface PredictionInput {
+  text: string;
+  riskScore: number;
+  label: string;
+  isThreat: boolean;
+  threshold: number;
+  modelVersion: string;
+  tags?: string[];
+  latencyUs: number;
+  source: string;
+  client?: string | null;
+  shadowVersion?: string | null;
+  shadowScore?: number | null;
+}
+
+/** Hex SHA-256 of the UTF-8 text: the message identity shared by predictions and feedback. */
+export function textSha256(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+/**
+ * Turns a scorer's output into a record ready to store: a fresh time-ordered id (so the API
+ * can return it before the write lands), the text hash and length, and the text itself only
+ * when `storeText` is true.
+ *
+ * @example
+ * ```ts
+ * const row = preparePrediction({ text: 'hi', riskScore: 0.1, label: 'ham', isThreat: false,
+ *   threshold: 0.5, modelVersion: 'v1', latencyUs: 120, source: 'api' }, { storeText: false });
+ * row.text; // null
+ * ```
+ */
+export function preparePrediction(input: PredictionInput, options: { storeText: boolean; now?: Date }): PredictionRecord {
+  const createdAt = options.now ?? new Date();
+  return {
+    id: timeOrderedId(createdAt.getTime()),
+    createdAt,
+    text: options.storeText ? input.text : null,
+    textSha256: textSha256(input.text),
+    textLength: input.text.length,
+    riskScore: input.riskScore,
+    label: input.label,
+    isThreat: input.isThreat,
+    threshold: input.threshold,
+    modelVersion: input.modelVersion,
+    tags: input.tags ?? [],
+    latencyUs: Math.round(input.latencyUs),
+    source: input.source,
+    client: input.client ?? null,
+    shadowVersion: input.shadowVersion ?? null,
+    shadowScore: input.shadowScore ?? null,
+  };
+}
+
+/** Record → insertable row. */
+export function toPredictionRow(r: PredictionRecord) {
+  return {
+    id: r.id,
+    created_at: r.createdAt,
+    text: r.text,
+    text_sha256: r.textSha256,
+    text_length: r.textLength,
+    risk_score: r.riskScore,
+    label: r.label,
+    is_threat: r.isThreat,
+    threshold: r.threshold,
+    model_version: r.modelVersion,
+    tags: JSON.stringify(r.tags),
+    latency_us: r.latencyUs,
+    source: r.source,
+    client: r.client,
+    shadow_version: r.shadowVersion,
+    shadow_score: r.shadowScore,
+  };
+}
+
+/** Selected row → record. */
+export function fromPredictionRow(row: Selectable<PredictionsTable>): PredictionRecord {
+  return {
+    id: row.id,
+    createdAt: row.created_at,
+    text: row.text,
+    textSha256: row.text_sha256,
+    textLength: row.text_length,
+    riskScore: row.risk_score,
+    label: row.label,
+    isThreat: row.is_threat,
+    threshold: row.threshold,
+    modelVersion: row.model_version,
+    tags: row.tags,
+    latencyUs: row.latency_us,
+    source: row.source,
+    client: row.client,
+    shadowVersion: row.shadow_version,
+    shadowScore: row.shadow_score,
+  };
+}

@@ -1,0 +1,110 @@
+import { sql, type Kysely } from 'kysely';
+import { wardenError } from '../errors.js';
+import { checkPageLimit, escapeLike, type Page, type PageRequest } from './page.js';
+import { decodeCursor, encodeCursor } from './page-cursor.js';
+import { fromPredictionRow, toPredictionRow, type PredictionRecord } from './prediction-record.js';
+import type { Schema } from './schema.js';
+
+/** Filters for {@link PredictionRepository.list}; all optional, combined with AND. */
+export interface PredictionFilter {
+  /** Inclusive lower bound on created_at. */
+  from?: Date;
+  /** Exclusive upper bound on created_at. */
+  to?: Date;
+  label?: string;
+  /** Inclusive bounds on risk_score. */
+  minScore?: number;
+  maxScore?: number;
+  modelVersion?: string;
+  /** true: only predictions with any feedback; false: only those without. */
+  hasFeedback?: boolean;
+  /** Case-insensitive substring of the stored text (predictions stored as hash only never match). */
+  q?: string;
+}
+
+// Postgres caps a statement at 65,535 parameters; 16 columns × 1,000 rows stays well under.
+const INSERT_CHUNK = 1000;
+
+/** Stored predictions: bulk insert, fetch one, filtered newest-first pages. */
+export class PredictionRepository {
+  readonly #db: Kysely<Schema>;
+
+  constructor(db: Kysely<Schema>) {
+    this.#db = db;
+  }
+
+  /**
+   * Inserts rows; a row whose id already exists is skipped, so a writer retrying a batch
+   * whose first attempt did commit records nothing twice. Returns how many were new.
+   */
+  async insertMany(rows: readonly PredictionRecord[]): Promise<number> {
+    let inserted = 0;
+    for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
+      const chunk = rows.slice(i, i + INSERT_CHUNK).map(toPredictionRow);
+      const result = await this.#db
+        .insertInto('predictions')
+        .values(chunk)
+        .onConflict((oc) => oc.column('id').doNothing())
+        .executeTakeFirst();
+      inserted += Number(result.numInsertedOrUpdatedRows ?? 0n);
+    }
+    return inserted;
+  }
+
+  /** One prediction by id, or null. */
+  async get(id: string): Promise<PredictionRecord | null> {
+    const row = await this.#db.selectFrom('predictions').selectAll().where('id', '=', id).executeTakeFirst();
+    return row ? fromPredictionRow(row) : null;
+  }
+
+  /** True when a prediction with this id is stored. */
+  async exists(id: string): Promise<boolean> {
+    const row = await this.#db.selectFrom('predictions').select('id').where('id', '=', id).executeTakeFirst();
+    return row !== undefined;
+  }
+
+  /**
+   * Newest first, keyset-paginated over (created_at, id): rows sharing a timestamp are
+   * ordered by id, so no row is repeated or skipped between pages even while new rows arrive.
+   */
+  async list(filter: PredictionFilter, page: PageRequest): Promise<Page<PredictionRecord>> {
+    const limit = checkPageLimit(page.limit);
+    checkFilter(filter);
+    let query = this.#db.selectFrom('predictions as p').selectAll('p');
+    if (filter.from) query = query.where('p.created_at', '>=', filter.from);
+    if (filter.to) query = query.where('p.created_at', '<', filter.to);
+    if (filter.label !== undefined) query = query.where('p.label', '=', filter.label);
+    if (filter.minScore !== undefined) query = query.where('p.risk_score', '>=', filter.minScore);
+    if (filter.maxScore !== undefined) query = query.where('p.risk_score', '<=', filter.maxScore);
+    if (filter.modelVersion !== undefined) query = query.where('p.model_version', '=', filter.modelVersion);
+    if (filter.hasFeedback !== undefined) {
+      const feedback = sql<boolean>`exists (select 1 from feedback f where f.prediction_id = p.id)`;
+      query = query.where(filter.hasFeedback ? feedback : sql<boolean>`not ${feedback}`);
+    }
+    if (filter.q !== undefined && filter.q !== '') {
+      query = query.where(sql<boolean>`p.text ilike ${'%' + escapeLike(filter.q) + '%'} escape '\\'`);
+    }
+    if (page.cursor) {
+      const after = decodeCursor(page.cursor);
+      query = query.where(sql<boolean>`(p.created_at, p.id) < (${after.at}, ${after.id})`);
+    }
+    const rows = await query.orderBy('p.created_at', 'desc').orderBy('p.id', 'desc').limit(limit + 1).execute();
+    const items = rows.slice(0, limit).map(fromPredictionRow);
+    const last = items[items.length - 1];
+    const nextCursor = rows.length > limit && last ? encodeCursor({ at: last.createdAt, id: last.id }) : null;
+    return { items, nextCursor };
+  }
+}
+
+function checkFilter(filter: PredictionFilter): void {
+  for (const key of ['from', 'to'] as const) {
+    const d = filter[key];
+    if (d !== undefined && !(d instanceof Date && !Number.isNaN(d.getTime()))) {
+      throw wardenError('INVALID_INPUT', `Filter "${key}" must be a valid date`);
+    }
+  }
+  for (const key of ['minScore', 'maxScore'] as const) {
+    const v = filter[key];
+    if (v !== undefined && !Number.isFinite(v)) throw wardenError('INVALID_INPUT', `Filter "${key}" must be a finite number`);
+  }
+}

@@ -1,0 +1,240 @@
+import { coerceError, wardenError } from '../errors.js';
+import { BoundedQueue } from './bounded-queue.js';
+import type { PredictionRecord } from './prediction-record.js';
+
+/** Where batches go: in production a {@link PredictionRepository}. Must skip ids it already has. */
+export interface PredictionSink {
+  insertMany(rows: readonly PredictionRecord[]): Promise<unknown>;
+}
+
+/** Tuning and metric hooks; every field optional. */
+export interface PredictionWriterOptions {
+  /** How long a row may wait for companions before a flush (default 50 ms). */
+  flushIntervalMs?: number;
+  /** Rows per insert (default 500); reaching it flushes at once. */
+  batchSize?: number;
+  /** Most rows held while the database is away (default 100,000); beyond it the oldest are dropped. */
+  maxBuffered?: number;
+  /** First retry delay after a failed flush (default 100 ms), doubling up to retryMaxMs (default 5 s). */
+  retryInitialMs?: number;
+  retryMaxMs?: number;
+  /** Called after each successful insert with its row count and duration. */
+  onFlush?: (rows: number, ms: number) => void;
+  /** Called on each failed insert (the rows stay buffered) and each rejected row. */
+  onError?: (err: Error) => void;
+}
+
+/** Counters since the writer started. `dropped` counts rows lost to the bound or to close. */
+export interface PredictionWriterStatus {
+  buffered: number;
+  written: number;
+  dropped: number;
+  /** Rows the database refused as invalid (a data or constraint error on that row alone). */
+  rejected: number;
+  failures: number;
+  healthy: boolean;
+  lastError?: string;
+}
+
+/** See {@link createPredictionWriter}. */
+export interface PredictionWriter {
+  /** Buffers one row; synchronous, O(1), never throws and never waits for the database. */
+  enqueue(row: PredictionRecord): void;
+  status(): PredictionWriterStatus;
+  /** Writes everything buffered now, ignoring backoff; rejects with STORAGE_UNAVAILABLE if a write fails. */
+  flush(): Promise<void>;
+  /** Stops the timer and makes a last flush attempt; rows still buffered afterwards count as dropped. */
+  close(): Promise<PredictionWriterStatus>;
+}
+
+/**
+ * A buffered, batching prediction writer, so scoring never waits on the database. Rows wait
+ * in a bounded ring buffer; a background loop inserts them in batches. When the database is
+ * down, batches go back to the head of the buffer and are retried with exponential backoff;
+ * when the buffer is full, the oldest rows are dropped and counted, never silently.
+ *
+ * @example
+ * ```ts
+ * const writer = createPredictionWriter(new PredictionRepository(store.db), { onFlush: (n) => written.inc(n) });
+ * writer.enqueue(preparePrediction(scored, { storeText: false }));
+ * await writer.close();
+ * ```
+ */
+export function createPredictionWriter(sink: PredictionSink, options: PredictionWriterOptions = {}): PredictionWriter {
+  const flushIntervalMs = positive('flushIntervalMs', options.flushIntervalMs ?? 50, true);
+  const batchSize = positive('batchSize', options.batchSize ?? 500);
+  const maxBuffered = positive('maxBuffered', options.maxBuffered ?? 100_000);
+  const retryInitialMs = positive('retryInitialMs', options.retryInitialMs ?? 100, true);
+  const retryMaxMs = Math.max(retryInitialMs, positive('retryMaxMs', options.retryMaxMs ?? 5_000, true));
+
+  const queue = new BoundedQueue<PredictionRecord>(maxBuffered);
+  let inFlight = 0;
+  let written = 0;
+  let dropped = 0;
+  let rejected = 0;
+  let failures = 0;
+  let consecutiveFailures = 0;
+  let lastError: Error | undefined;
+  let timer: NodeJS.Timeout | null = null;
+  let draining: Promise<boolean> | null = null;
+  let closed = false;
+
+  const report = (err: Error) => {
+    try {
+      options.onError?.(err);
+    } catch {
+      // A metrics hook must not break the writer.
+    }
+  };
+
+  const schedule = (delayMs: number) => {
+    if (timer !== null || closed) return;
+    timer = setTimeout(() => {
+      timer = null;
+      void drain();
+    }, delayMs);
+    timer.unref();
+  };
+
+  // One row at a time, so one bad row costs only itself; a transient error puts the rest back.
+  const insertOneByOne = async (batch: PredictionRecord[]): Promise<void> => {
+    for (let i = 0; i < batch.length; i++) {
+      try {
+        await sink.insertMany([batch[i]]);
+        written++;
+      } catch (raw) {
+        const err = coerceError(raw);
+        if (!isDataError(err)) throw Object.assign(err, { remaining: batch.slice(i) });
+        rejected++;
+        report(wardenError('BAD_DATA', `Prediction ${batch[i].id} rejected by the database`, { cause: err }));
+      }
+    }
+  };
+
+  const drainOnce = async (): Promise<boolean> => {
+    while (queue.size > 0) {
+      const batch = queue.take(batchSize);
+      inFlight = batch.length;
+      const started = performance.now();
+      try {
+        try {
+          await sink.insertMany(batch);
+          written += batch.length;
+        } catch (raw) {
+          if (!isDataError(coerceError(raw))) throw raw;
+          await insertOneByOne(batch);
+        }
+        consecutiveFailures = 0;
+        try {
+          options.onFlush?.(batch.length, performance.now() - started);
+        } catch {
+          // ignore hook failures
+        }
+      } catch (raw) {
+        const err = coerceError(raw);
+        const back = (err as { remaining?: PredictionRecord[] }).remaining ?? batch;
+        inFlight = 0;
+        dropped += queue.unshiftAll(back);
+        failures++;
+        consecutiveFailures++;
+        lastError = err;
+        report(err);
+        const delay = Math.min(retryMaxMs, retryInitialMs * 2 ** (consecutiveFailures - 1));
+        schedule(delay);
+        return false;
+      } finally {
+        inFlight = 0;
+      }
+    }
+    return true;
+  };
+
+  const drain = (): Promise<boolean> => {
+    if (draining) return draining;
+    draining = drainOnce().finally(() => {
+      draining = null;
+    });
+    return draining;
+  };
+
+  const status = (): PredictionWriterStatus => {
+    return {
+      buffered: queue.size + inFlight,
+      written,
+      dropped,
+      rejected,
+      failures,
+      healthy: consecutiveFailures === 0,
+      ...(lastError ? { lastError: lastError.message } : {}),
+    };
+  };
+
+  const flush = async (): Promise<void> => {
+    for (;;) {
+      if (draining) await draining;
+      if (queue.size === 0) return;
+      if (timer !== null) clearTimeout(timer);
+      timer = null;
+      if (!(await drain())) {
+        throw wardenError('STORAGE_UNAVAILABLE', `Could not write ${queue.size} buffered predictions`, { cause: lastError });
+      }
+    }
+  };
+
+  return {
+    enqueue(row) {
+      if (closed) {
+        dropped++;
+        return;
+      }
+      // The bound covers rows in flight too: they return to the buffer if the insert fails.
+      if (queue.size + inFlight >= maxBuffered) {
+        if (queue.size === 0) {
+          dropped++;
+          return;
+        }
+        queue.shift();
+        dropped++;
+      }
+      queue.push(row);
+      if (draining || consecutiveFailures > 0) return; // the loop or the backoff timer will get to it
+      if (queue.size >= batchSize) {
+        if (timer !== null) clearTimeout(timer);
+        timer = null;
+        schedule(0);
+      } else {
+        schedule(flushIntervalMs);
+      }
+    },
+
+    status,
+
+    flush,
+
+    async close() {
+      try {
+        await flush();
+      } catch {
+        // Reported through status below.
+      }
+      closed = true;
+      if (timer !== null) clearTimeout(timer);
+      timer = null;
+      dropped += queue.take(queue.size).length;
+      return status();
+    },
+  };
+}
+
+/** SQLSTATE classes 22 (data exception) and 23 (integrity violation): retrying will not help. */
+function isDataError(err: Error): boolean {
+  const code = (err as { code?: unknown }).code;
+  return typeof code === 'string' && (code.startsWith('22') || code.startsWith('23'));
+}
+
+function positive(name: string, value: number, allowZero = false): number {
+  if (!Number.isFinite(value) || value < (allowZero ? 0 : 1) || (!allowZero && !Number.isInteger(value))) {
+    throw wardenError('CONFIG_INVALID', `Prediction writer option ${name} must be a positive number, got ${value}`);
+  }
+  return value;
+}
