@@ -1,0 +1,52 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { csvCell, csvLine } from './csv-writer.js';
+import { parseDelimited } from './delimited-parser.js';
+
+test('csvCell leaves plain text alone', () => {
+  assert.equal(csvCell('hello world'), 'hello world');
+  assert.equal(csvCell(''), '');
+  assert.equal(csvCell("it's"), "it's");
+});
+
+test('csvCell quotes commas, quotes and line breaks (RFC 4180)', () => {
+  assert.equal(csvCell('a,b'), '"a,b"');
+  assert.equal(csvCell('say "hi"'), '"say ""hi"""');
+  assert.equal(csvCell('line1\nline2'), '"line1\nline2"');
+  assert.equal(csvCell('a\r\nb'), '"a\r\nb"');
+});
+
+test('csvCell guards spreadsheet formulas with a leading quote', () => {
+  assert.equal(csvCell('=HYPERLINK("http://x","y")'), '"\'=HYPERLINK(""http://x"",""y"")"');
+  assert.equal(csvCell('=1+2'), "'=1+2");
+  assert.equal(csvCell('+447700900123'), "'+447700900123");
+  assert.equal(csvCell('-5'), "'-5");
+  assert.equal(csvCell('@SUM(A1)'), "'@SUM(A1)");
+  assert.equal(csvCell('\tcmd'), "'\tcmd");
+  assert.equal(csvCell('\rx'), '"\'\rx"');
+  assert.equal(csvCell('a=1'), 'a=1');
+});
+
+test('csvCell writes numbers, booleans and nullish plainly', () => {
+  assert.equal(csvCell(-0.25), '-0.25');
+  assert.equal(csvCell(0), '0');
+  assert.equal(csvCell(1e21), '1e+21');
+  assert.equal(csvCell(true), 'true');
+  assert.equal(csvCell(false), 'false');
+  assert.equal(csvCell(null), '');
+  assert.equal(csvCell(undefined), '');
+});
+
+test('csvLine joins cells and ends with a newline', () => {
+  assert.equal(csvLine(['id', 'text', 'score']), 'id,text,score\n');
+  assert.equal(csvLine([7, 'a, b', -1.5, null, '=x']), '7,"a, b",-1.5,,\'=x\n');
+  assert.equal(csvLine([]), '\n');
+});
+
+test('csvLine output parses back to the same cells (huge cell included)', () => {
+  const big = 'x,"y"\n'.repeat(100_000);
+  const cells = ['plain', 'with, comma', 'quote "q"', 'multi\nline', big];
+  const parsed = parseDelimited(csvLine(cells));
+  assert.equal(parsed.length, 1);
+  assert.deepEqual(parsed[0], cells);
+});
