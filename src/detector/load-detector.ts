@@ -1,0 +1,45 @@
+import { wardenError } from '../errors.js';
+import { readModelDir, type ArtifactContents } from '../artifact/model-files.js';
+import { loadVectorizer, type VectorizerSpec } from '../features/vectorizer.js';
+import type { CalibratorSpec } from '../model/calibration.js';
+import { createNormalizer, type NormalizerSpec } from '../text/normalizer.js';
+import { Detector } from './detector.js';
+
+export const VECTORIZER_PREFIX = 'vec.';
+
+/** Rebuilds a Detector from the contents of a model directory. */
+export function detectorFromArtifact(contents: ArtifactContents): Detector {
+  const { manifest, arrays, vocabulary } = contents;
+  const p = manifest.pipeline;
+  try {
+    const vecArrays: Record<string, Float32Array | Float64Array | Int32Array | Uint32Array> = {};
+    for (const [name, a] of Object.entries(arrays)) {
+      if (name.startsWith(VECTORIZER_PREFIX)) vecArrays[name.slice(VECTORIZER_PREFIX.length)] = a as Float32Array;
+    }
+    const vectorizer = loadVectorizer(p.vectorizer.spec as VectorizerSpec, { state: p.vectorizer.state, arrays: vecArrays, vocabulary });
+    const threatWeights = arrays['threat.weights'];
+    const bias = arrays['threat.bias'];
+    if (!(threatWeights instanceof Float64Array) || !(bias instanceof Float64Array)) {
+      throw new Error('threat weights missing');
+    }
+    const phishingWeights = arrays['phishing.weights'];
+    const phishingBias = arrays['phishing.bias'];
+    return new Detector(manifest, {
+      normalizer: createNormalizer(p.normalizer as NormalizerSpec),
+      vectorizer,
+      ruleFeatures: p.ruleFeatures,
+      threat: { model: { weights: threatWeights, bias: bias[0] }, calibrator: p.calibrator as CalibratorSpec },
+      phishing:
+        p.phishing && phishingWeights instanceof Float64Array && phishingBias instanceof Float64Array
+          ? { model: { weights: phishingWeights, bias: phishingBias[0] }, calibrator: p.phishing.calibrator as CalibratorSpec }
+          : null,
+      threshold: manifest.threshold.value,
+    }, contents.extras);
+  } catch (cause) {
+    throw wardenError('MODEL_CORRUPT', `model ${manifest.version ?? manifest.id} cannot be rebuilt: ${(cause as Error).message}`, { cause });
+  }
+}
+
+export async function loadDetector(dir: string): Promise<Detector> {
+  return detectorFromArtifact(await readModelDir(dir));
+}

@@ -1,0 +1,22 @@
+import type { Detector } from './detector.js';
+
+/** Longest text scored; longer ones get an error rather than a silent truncation. */
+export const MAX_TEXT_LENGTH = 100_000;
+
+/** The scored columns of `warden score` and the batch API, after `text` and any id column. */
+export const SCORE_COLUMNS = ['risk_score', 'is_threat', 'label', 'model_version', 'error'] as const;
+
+/** Why a text cannot be scored, or null if it can. */
+export function unscorableReason(text: string): string | null {
+  if (text.trim().length === 0) return 'empty text';
+  if (text.length > MAX_TEXT_LENGTH) return `text longer than ${MAX_TEXT_LENGTH} characters`;
+  return null;
+}
+
+/** [risk_score, is_threat, label, model_version, error] of one text; never throws for bad text. */
+export function scoreRowFields(detector: Detector, text: string): [number | string, boolean | string, string, string, string] {
+  const reason = unscorableReason(text);
+  if (reason) return ['', '', '', detector.version, reason];
+  const p = detector.score(text);
+  return [Math.round(p.riskScore * 1e6) / 1e6, p.isThreat, p.label, detector.version, ''];
+}

@@ -1,0 +1,119 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PACKAGE_ROOT } from '../config/package-info.js';
+import type { Label } from '../data/labels.js';
+import { wardenError } from '../errors.js';
+
+export type Severity = 'low' | 'medium' | 'high' | 'critical';
+export type Action = 'allow' | 'review' | 'block' | 'block_and_report';
+export const SEVERITIES: readonly Severity[] = ['low', 'medium', 'high', 'critical'];
+export const ACTIONS: readonly Action[] = ['allow', 'review', 'block', 'block_and_report'];
+
+/** Conditions of a policy rule; all given ones must hold. */
+export interface Condition {
+  label?: Label | Label[];
+  is_threat?: boolean;
+  min_score?: number;
+  max_score?: number;
+  any_tags?: string[];
+  all_tags?: string[];
+  min_tag_count?: number;
+  severity?: Severity | Severity[];
+}
+
+export interface TriagePolicy {
+  version: string;
+  description?: string;
+  confidence: { high: number; medium: number };
+  severity: { when: Condition; severity: Severity }[];
+  action: { when: Condition; action: Action }[];
+}
+
+export interface Facts {
+  label: Label;
+  is_threat: boolean;
+  score: number;
+  tags: ReadonlySet<string>;
+  severity?: Severity;
+}
+
+const oneOf = <T>(want: T | T[] | undefined, have: T): boolean => want === undefined || (Array.isArray(want) ? want.includes(have) : want === have);
+
+export function matches(c: Condition, f: Facts): boolean {
+  if (!oneOf(c.label, f.label)) return false;
+  if (c.is_threat !== undefined && c.is_threat !== f.is_threat) return false;
+  if (c.min_score !== undefined && f.score < c.min_score) return false;
+  if (c.max_score !== undefined && f.score > c.max_score) return false;
+  if (c.severity !== undefined && (f.severity === undefined || !oneOf(c.severity, f.severity))) return false;
+  if (c.all_tags && !c.all_tags.every((t) => f.tags.has(t))) return false;
+  if (c.any_tags) {
+    const present = c.any_tags.filter((t) => f.tags.has(t)).length;
+    if (present < (c.min_tag_count ?? 1)) return false;
+  }
+  return true;
+}
+
+export function decide(policy: TriagePolicy, facts: Facts): { severity: Severity; action: Action } {
+  const severity = policy.severity.find((r) => matches(r.when, facts))?.severity ?? 'low';
+  const action = policy.action.find((r) => matches(r.when, { ...facts, severity }))?.action ?? 'allow';
+  return { severity, action };
+}
+
+/** Validates a parsed policy file; errors name the offending rule. */
+export function validatePolicy(raw: unknown, source: string): TriagePolicy {
+  const bad = (msg: string) => wardenError('CONFIG_INVALID', `${source}: ${msg}`);
+  if (typeof raw !== 'object' || raw === null) throw bad('not a JSON object');
+  const p = raw as TriagePolicy;
+  if (typeof p.version !== 'string') throw bad('"version" must be a string');
+  if (!p.confidence || !(p.confidence.high > p.confidence.medium)) throw bad('"confidence" needs high > medium');
+  if (!Array.isArray(p.severity) || !Array.isArray(p.action)) throw bad('"severity" and "action" must be lists of rules');
+  p.severity.forEach((r, i) => {
+    if (!SEVERITIES.includes(r.severity)) throw bad(`severity rule ${i}: unknown severity '${String(r.severity)}'`);
+    if (typeof r.when !== 'object' || r.when === null) throw bad(`severity rule ${i}: "when" must be an object`);
+  });
+  p.action.forEach((r, i) => {
+    if (!ACTIONS.includes(r.action)) throw bad(`action rule ${i}: unknown action '${String(r.action)}'`);
+    if (typeof r.when !== 'object' || r.when === null) throw bad(`action rule ${i}: "when" must be an object`);
+  });
+  return Object.freeze(p);
+}
+
+/** The policy's file name inside a model directory. */
+export const POLICY_FILE = 'policy.json';
+
+/** The policy shipped with a model, or the default one for models that carry none. */
+export function policyForModel(extras: Readonly<Record<string, string>>): TriagePolicy {
+  const text = extras[POLICY_FILE];
+  if (text === undefined) return loadPolicy();
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (cause) {
+    throw wardenError('MODEL_CORRUPT', `the model's ${POLICY_FILE} is not valid JSON`, { cause });
+  }
+  return validatePolicy(raw, `model ${POLICY_FILE}`);
+}
+
+export const DEFAULT_POLICY_PATH = join(PACKAGE_ROOT, 'config', 'triage-policy.json');
+
+export function loadPolicy(path: string = DEFAULT_POLICY_PATH): TriagePolicy {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (cause) {
+    throw wardenError('CONFIG_INVALID', `cannot read triage policy ${path}`, { cause });
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (cause) {
+    throw wardenError('CONFIG_INVALID', `${path} is not valid JSON`, { cause });
+  }
+  return validatePolicy(raw, path);
+}
+
+/** How sure the verdict is: distance of the score from the threshold, scaled to [0, 1]. */
+export function confidenceBand(policy: TriagePolicy, score: number, threshold: number): 'high' | 'medium' | 'low' {
+  const margin = score >= threshold ? (score - threshold) / Math.max(1 - threshold, 1e-9) : (threshold - score) / Math.max(threshold, 1e-9);
+  return margin >= policy.confidence.high ? 'high' : margin >= policy.confidence.medium ? 'medium' : 'low';
+}

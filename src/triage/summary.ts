@@ -1,0 +1,65 @@
+import type { Tag } from '../rules/index.js';
+import type { Indicators } from '../indicators/index.js';
+import type { Label } from '../data/labels.js';
+import type { Action, Severity } from './policy.js';
+
+export interface SummaryInput {
+  text: string;
+  label: Label;
+  riskScore: number;
+  severity: Severity;
+  action: Action;
+  tags: readonly Tag[];
+  indicators: Indicators;
+}
+
+const clip = (s: string, n = 40): string => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+
+function quote(text: string, tag: Tag | undefined): string {
+  const span = tag?.spans[0];
+  return span ? clip(text.slice(span.start, span.end).replace(/\s+/g, ' ').trim()) : '';
+}
+
+/** Phrases in the order they read best; each appears only if its tag fired. */
+function phrases(input: SummaryInput): string[] {
+  const by = new Map(input.tags.map((t) => [t.tag as string, t]));
+  const q = (name: string) => quote(input.text, by.get(name));
+  const out: string[] = [];
+  const url = input.indicators.urls[0];
+  const shortUrl = input.indicators.urls.find((u) => u.shortened);
+  if (by.has('credential_request')) out.push(`asks for credentials ("${q('credential_request')}")`);
+  else if (by.has('account_action')) out.push(`asks the recipient to act on an account ("${q('account_action')}")`);
+  if (by.has('personal_data_request')) out.push(`asks for personal data ("${q('personal_data_request')}")`);
+  if (by.has('payment_request')) out.push(`requests a payment ("${q('payment_request')}")`);
+  if (by.has('prize')) out.push(`promises a prize or reward ("${q('prize')}")`);
+  if (by.has('impersonation')) out.push(`appears to impersonate "${q('impersonation')}"`);
+  if (by.has('lookalike_domain')) out.push(`links to a look-alike domain (${q('lookalike_domain')})`);
+  else if (shortUrl) out.push(`through a shortened link (${clip(shortUrl.domain ?? shortUrl.normalized, 30)}/…)`);
+  else if (by.has('ip_url')) out.push('through a link to a bare IP address');
+  else if (url) out.push(`with a link to ${clip(url.registeredDomain ?? url.domain ?? url.normalized, 40)}`);
+  if (by.has('url_text_mismatch')) out.push('where the link does not match the site named in the text');
+  if (by.has('premium_rate_number')) out.push(`asks to call a premium-rate number (${q('premium_rate_number')})`);
+  if (by.has('threat_of_loss')) out.push(`threatens a loss ("${q('threat_of_loss')}")`);
+  if (by.has('urgency')) out.push(`with urgency ("${q('urgency')}")`);
+  if (by.has('crypto')) out.push('mentions cryptocurrency');
+  if (by.has('obfuscation')) out.push('uses obfuscated characters');
+  if (by.has('reply_stop') && out.length < 2) out.push('uses subscription-style opt-out wording');
+  return out;
+}
+
+function headline(input: SummaryInput): string {
+  const pct = `${Math.round(input.riskScore * 100)}%`;
+  if (input.label === 'phishing') return `Likely phishing (${pct})`;
+  if (input.label === 'spam') return `Likely spam (${pct})`;
+  if (input.action === 'review') return `Possibly risky, review advised (risk ${pct})`;
+  return `Likely benign (risk ${pct})`;
+}
+
+/** A short, deterministic plain-English summary of a verdict (no network needed). */
+export function templateSummary(input: SummaryInput): string {
+  const parts = phrases(input).slice(0, 4);
+  if (parts.length === 0) {
+    return input.label === 'benign' ? `${headline(input)}: no risky signals found.` : `${headline(input)}: the wording resembles known ${input.label} messages.`;
+  }
+  return `${headline(input)}: ${parts.join(', ')}.`;
+}

@@ -1,0 +1,73 @@
+import type { Detector } from '../detector/detector.js';
+import { extractIndicators, type Indicators } from '../indicators/index.js';
+import { tagText, type Tag } from '../rules/index.js';
+import type { Label } from '../data/labels.js';
+import { confidenceBand, decide, type Action, type Severity, type TriagePolicy } from './policy.js';
+import { templateSummary } from './summary.js';
+
+export interface TopFeature {
+  feature: string;
+  contribution: number;
+  direction: 'up' | 'down';
+  spans: { start: number; end: number }[];
+}
+
+/** The triage verdict: the same shape from the CLI (`warden triage --json`) and `POST /v1/triage`. */
+export interface TriageResult {
+  risk_score: number;
+  label: Label;
+  is_threat: boolean;
+  threshold: number;
+  confidence: 'high' | 'medium' | 'low';
+  severity: Severity;
+  action: Action;
+  tags: Tag[];
+  indicators: Indicators;
+  top_features: TopFeature[];
+  summary: string;
+  summary_source: 'template' | 'llm';
+  model_version: string;
+  policy_version: string;
+}
+
+export interface TriageOptions {
+  topFeatures?: number;
+  defaultRegion?: string;
+}
+
+const round = (x: number, d = 6): number => Math.round(x * 10 ** d) / 10 ** d;
+
+/** Scores, tags, extracts indicators, applies the severity/action policy and writes the summary. */
+export function triage(detector: Detector, text: string, policy: TriagePolicy, opts: TriageOptions = {}): TriageResult {
+  const tags = tagText(text);
+  const indicators = extractIndicators(text, { defaultRegion: opts.defaultRegion ?? 'GB' });
+  const p = detector.score(text, tags);
+  const { severity, action } = decide(policy, {
+    label: p.label,
+    is_threat: p.isThreat,
+    score: p.riskScore,
+    tags: new Set(tags.map((t) => t.tag)),
+  });
+  const top_features = detector.explain(text, opts.topFeatures ?? 6, tags).map((c) => ({
+    feature: c.feature,
+    contribution: round(c.contribution),
+    direction: c.contribution >= 0 ? ('up' as const) : ('down' as const),
+    spans: c.spans,
+  }));
+  return {
+    risk_score: round(p.riskScore),
+    label: p.label,
+    is_threat: p.isThreat,
+    threshold: round(p.threshold),
+    confidence: confidenceBand(policy, p.riskScore, p.threshold),
+    severity,
+    action,
+    tags,
+    indicators,
+    top_features,
+    summary: templateSummary({ text, label: p.label, riskScore: p.riskScore, severity, action, tags, indicators }),
+    summary_source: 'template',
+    model_version: detector.version,
+    policy_version: policy.version,
+  };
+}
