@@ -129,10 +129,19 @@ export class JobRepository {
 
   /**
    * Records results, skipping rows that already have one, then recounts done_rows and
-   * error_count from the results table. Returns the job as updated; JOB_NOT_FOUND if unknown.
+   * error_count from the results table. Returns the job as updated; JOB_NOT_FOUND if unknown,
+   * INVALID_INPUT (and nothing saved) if a row index is outside the job.
    */
   async saveResults(jobId: string, results: readonly JobRowResult[]): Promise<JobRecord> {
     return this.#db.transaction().execute(async (trx) => {
+      // Locking the job row serialises concurrent saves for one job, so each recount is exact.
+      const locked = await trx.selectFrom('jobs').select('total_rows').where('id', '=', jobId).forUpdate().executeTakeFirst();
+      if (!locked) throw wardenError('JOB_NOT_FOUND', `No job ${jobId}`);
+      for (const r of results) {
+        if (!Number.isInteger(r.rowIndex) || r.rowIndex < 0 || r.rowIndex >= locked.total_rows) {
+          throw wardenError('INVALID_INPUT', `Row index ${r.rowIndex} is outside job ${jobId} (${locked.total_rows} rows)`);
+        }
+      }
       for (let i = 0; i < results.length; i += ROW_CHUNK) {
         const values = results.slice(i, i + ROW_CHUNK).map((r) => ({
           job_id: jobId,
@@ -155,8 +164,7 @@ export class JobRepository {
         })
         .where('id', '=', jobId)
         .returningAll()
-        .executeTakeFirst();
-      if (!job) throw wardenError('JOB_NOT_FOUND', `No job ${jobId}`);
+        .executeTakeFirstOrThrow();
       return fromJobRow(job);
     });
   }

@@ -30,11 +30,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     )`.execute(db);
   await sql`
     create table job_results (
-      job_id    text not null references jobs (id) on delete cascade,
+      job_id    text not null,
       row_index integer not null,
       output    jsonb,
       error     text,
-      primary key (job_id, row_index)
+      primary key (job_id, row_index),
+      foreign key (job_id, row_index) references job_rows (job_id, row_index) on delete cascade
     )`.execute(db);
 }
 

@@ -1,0 +1,127 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { isWardenError } from '../../errors.js';
+import type { PredictionRecord } from '../prediction-record.js';
+import { PredictionRepository } from '../prediction-repository.js';
+import { createPredictionWriter, type PredictionSink } from '../prediction-writer.js';
+import { makePrediction, waitFor } from './fixtures.js';
+import type { SuiteContext } from './run-storage-suite.js';
+
+/**
+ * The real repository behind a switch: while `down`, every insert fails the way a lost
+ * connection does. With `commitThenFail`, the next insert lands and then reports failure,
+ * as when the connection drops before the COMMIT acknowledgement arrives.
+ */
+class Outage implements PredictionSink {
+  down = false;
+  commitThenFail = 0;
+  calls = 0;
+  constructor(private readonly repo: PredictionRepository) {}
+  async insertMany(rows: readonly PredictionRecord[]): Promise<number> {
+    this.calls++;
+    if (this.down) throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
+    const n = await this.repo.insertMany(rows);
+    if (this.commitThenFail > 0) {
+      this.commitThenFail--;
+      throw Object.assign(new Error('Connection terminated unexpectedly'), { code: '08006' });
+    }
+    return n;
+  }
+}
+
+async function storedIds(ctx: SuiteContext): Promise<string[]> {
+  const { rows } = await ctx.store().executeSql('select id from predictions order by id');
+  return rows.map((r: { id: string }) => r.id);
+}
+
+export function writerCases(ctx: SuiteContext): void {
+  test('writer: rows enqueued while the database is down are all written exactly once after it returns', async () => {
+    const sink = new Outage(new PredictionRepository(ctx.store().db));
+    const errors: Error[] = [];
+    let flushedRows = 0;
+    const writer = createPredictionWriter(sink, {
+      flushIntervalMs: 2,
+      batchSize: 50,
+      retryInitialMs: 2,
+      retryMaxMs: 20,
+      onError: (e) => errors.push(e),
+      onFlush: (n) => (flushedRows += n),
+    });
+    const rows = Array.from({ length: 400 }, () => makePrediction());
+    for (const r of rows.slice(0, 100)) writer.enqueue(r);
+    await writer.flush();
+    sink.down = true;
+    for (const r of rows.slice(100, 300)) writer.enqueue(r);
+    await waitFor(() => writer.status().failures >= 3, 'three failed flushes');
+    const during = writer.status();
+    assert.equal(during.healthy, false);
+    assert.equal(during.buffered, 200);
+    assert.equal(during.written, 100);
+    assert.equal(during.dropped, 0);
+    assert.match(during.lastError ?? '', /ECONNREFUSED/);
+    await assert.rejects(writer.flush(), (e) => isWardenError(e) && e.code === 'STORAGE_UNAVAILABLE');
+
+    sink.down = false;
+    sink.commitThenFail = 1; // the first batch after recovery lands but reports failure: it will be retried
+    for (const r of rows.slice(300)) writer.enqueue(r);
+    await waitFor(() => writer.status().buffered === 0 && writer.status().healthy, 'the buffer to drain');
+    const after = await writer.close();
+    assert.equal(after.dropped, 0);
+    assert.equal(after.buffered, 0);
+    assert.equal(after.written, 400);
+    assert.equal(flushedRows, 400);
+    assert.ok(errors.length >= 4);
+    assert.deepEqual(await storedIds(ctx), rows.map((r) => r.id).sort());
+  });
+
+  test('writer: beyond the bound the oldest rows are dropped and counted, the newest written', async () => {
+    const sink = new Outage(new PredictionRepository(ctx.store().db));
+    sink.down = true;
+    const writer = createPredictionWriter(sink, { flushIntervalMs: 1, batchSize: 30, maxBuffered: 100, retryInitialMs: 1, retryMaxMs: 5 });
+    const rows = Array.from({ length: 250 }, () => makePrediction());
+    for (let i = 0; i < rows.length; i++) {
+      writer.enqueue(rows[i]);
+      if (i % 40 === 0) await new Promise((r) => setTimeout(r, 2)); // let failing flushes interleave
+    }
+    await waitFor(() => writer.status().failures > 0 && writer.status().buffered === 100, 'a failed flush');
+    const full = writer.status();
+    assert.equal(full.buffered, 100);
+    assert.equal(full.dropped, 150);
+    assert.equal(full.written, 0);
+    sink.down = false;
+    await writer.flush();
+    const done = await writer.close();
+    assert.deepEqual({ written: done.written, dropped: done.dropped, buffered: done.buffered }, { written: 100, dropped: 150, buffered: 0 });
+    assert.deepEqual(await storedIds(ctx), rows.slice(150).map((r) => r.id).sort());
+  });
+
+  test('writer: a row the database refuses is rejected alone; its batch-mates are written', async () => {
+    const writer = createPredictionWriter(new PredictionRepository(ctx.store().db), { flushIntervalMs: 1, batchSize: 10 });
+    const rows = Array.from({ length: 10 }, () => makePrediction());
+    const bad = makePrediction({ label: null as unknown as string }); // NOT NULL violation, SQLSTATE 23502
+    for (const r of rows.slice(0, 5)) writer.enqueue(r);
+    writer.enqueue(bad);
+    for (const r of rows.slice(5)) writer.enqueue(r);
+    await writer.flush();
+    const s = await writer.close();
+    assert.deepEqual({ written: s.written, rejected: s.rejected, dropped: s.dropped, healthy: s.healthy }, { written: 10, rejected: 1, dropped: 0, healthy: true });
+    assert.deepEqual(await storedIds(ctx), rows.map((r) => r.id).sort());
+  });
+
+  test('writer: on a closed real database rows stay buffered, close counts them as dropped', async () => {
+    const other = await ctx.open();
+    const repo = new PredictionRepository(other.db);
+    await other.close();
+    const writer = createPredictionWriter(repo, { flushIntervalMs: 1, retryInitialMs: 1, retryMaxMs: 5 });
+    for (let i = 0; i < 7; i++) writer.enqueue(makePrediction());
+    await assert.rejects(writer.flush(), (e) => isWardenError(e) && e.code === 'STORAGE_UNAVAILABLE');
+    const s = writer.status();
+    assert.equal(s.buffered, 7);
+    assert.equal(s.healthy, false);
+    assert.ok(s.failures >= 1);
+    const closed = await writer.close();
+    assert.deepEqual({ buffered: closed.buffered, dropped: closed.dropped, written: closed.written }, { buffered: 0, dropped: 7, written: 0 });
+    writer.enqueue(makePrediction());
+    assert.equal(writer.status().dropped, 8, 'rows after close are counted, not silently lost');
+  });
+}
