@@ -6,12 +6,13 @@
 
 const INVISIBLE = /\p{Cf}/gu; // zero-width spaces/joiners, soft hyphen, BOM, bidi controls
 const DIGIT_RUN = /\p{Nd}+/gu;
-const NOT_LETTER_OR_ZERO = /[^\p{L}0]/gu;
+const NOT_LETTER_OR_DIGIT = /[^\p{L}\p{Nd}]/gu;
 const WHITESPACE = /\s+/gu;
 
 /**
- * Normalised text for grouping: NFKC, lowercase, strip invisible characters, every run of
- * digits → '0', drop everything but letters and digits. A text with no letters or digits at all
+ * Normalised text for grouping: NFKC, lowercase, strip invisible characters, drop everything
+ * but letters and digits, then every run of digits → '0' (so digits separated only by spaces or
+ * punctuation form one run). A text with no letters or digits at all
  * (say ":-)") keys on its symbols instead, prefixed with '#', so that it does not share the
  * empty key with every other such text.
  *
@@ -21,7 +22,8 @@ const WHITESPACE = /\s+/gu;
  */
 export function groupKey(text: string): string {
   const folded = text.normalize('NFKC').toLowerCase().replace(INVISIBLE, '');
-  const key = folded.replace(DIGIT_RUN, '0').replace(NOT_LETTER_OR_ZERO, '');
+  // drop first, then fold digits: '0800-123-456' and '0800123456' are the same number
+  const key = folded.replace(NOT_LETTER_OR_DIGIT, '').replace(DIGIT_RUN, '0');
   return key.length > 0 ? key : '#' + folded.replace(WHITESPACE, '');
 }
 
