@@ -1,4 +1,4 @@
-import type { Label } from '../data/labels.js';
+import type { Label } from '../data/label.js';
 import { createSparseBuffer, type SparseBuffer } from '../features/sparse.js';
 import type { FittedVectorizer } from '../features/vectorizer.js';
 import type { CalibratorSpec } from '../model/calibration.js';

@@ -1,4 +1,4 @@
-import { LABELS, type Label } from '../data/labels.js';
+import { LABELS, type Label } from '../data/label.js';
 
 export interface ClassFigures {
   precision: number;

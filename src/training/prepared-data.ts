@@ -1,4 +1,4 @@
-import type { Label } from '../data/labels.js';
+import type { Label } from '../data/label.js';
 import type { CsrMatrix } from '../features/sparse.js';
 
 /** Everything the training loops need, computed once per dataset, addressed by row index. */

@@ -1,4 +1,4 @@
-import { LABELS, type Label } from '../data/labels.js';
+import { LABELS, type Label } from '../data/label.js';
 import { TAG_NAMES } from '../rules/index.js';
 import type { PreparedData } from './prepared-data.js';
 

@@ -1,6 +1,6 @@
 import { loadDataset, type Dataset, type ReadOptions } from '../data/index.js';
 import { groupedStratifiedKFold, groupedStratifiedSplit, groupIds } from '../data/index.js';
-import { isThreat } from '../data/labels.js';
+import { isThreat } from '../data/label.js';
 import { wardenError } from '../errors.js';
 import { DEFAULT_VECTORIZER, fitVectorizer, type VectorizerSpec } from '../features/vectorizer.js';
 import { binaryMetrics, chooseThreshold, createCalibrator, decision, fitIsotonic, fitLogisticRegression, fitPlatt } from '../model/index.js';
@@ -12,7 +12,7 @@ import { selectRows, take, takeBytes, takeFloats, whereOne, type PreparedData } 
 import { appendRuleColumns, ruleMatrix } from './rule-columns.js';
 import { rankingSummary, type RankingSummary } from './summary-metrics.js';
 import { classReport } from './class-metrics.js';
-import type { Label } from '../data/labels.js';
+import type { Label } from '../data/label.js';
 
 export interface TrainOptions {
   dataPaths: string[];

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../config/package-info.js';
-import type { Label } from '../data/labels.js';
+import type { Label } from '../data/label.js';
 import { wardenError } from '../errors.js';
 
 export type Severity = 'low' | 'medium' | 'high' | 'critical';

@@ -1,6 +1,6 @@
 import type { Tag } from '../rules/index.js';
 import type { Indicators } from '../indicators/index.js';
-import type { Label } from '../data/labels.js';
+import type { Label } from '../data/label.js';
 import type { Action, Severity } from './policy.js';
 
 export interface SummaryInput {

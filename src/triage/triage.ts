@@ -1,7 +1,7 @@
 import type { Detector } from '../detector/detector.js';
 import { extractIndicators, type Indicators } from '../indicators/index.js';
 import { tagText, type Tag } from '../rules/index.js';
-import type { Label } from '../data/labels.js';
+import type { Label } from '../data/label.js';
 import { confidenceBand, decide, type Action, type Severity, type TriagePolicy } from './policy.js';
 import { templateSummary } from './summary.js';
 

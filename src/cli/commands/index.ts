@@ -3,9 +3,10 @@ import { compareCommand } from './compare.js';
 import { evalCommand } from './eval.js';
 import { modelsCommand } from './models.js';
 import { scoreCommand } from './score.js';
+import { serveCommand } from './serve.js';
 import { tagCommand } from './tag.js';
 import { trainCommand } from './train.js';
 import { triageCommand } from './triage.js';
 
 /** Every verb, in the order `warden --help` lists them. */
-export const COMMANDS: readonly Command[] = [trainCommand, evalCommand, scoreCommand, compareCommand, modelsCommand, tagCommand, triageCommand];
+export const COMMANDS: readonly Command[] = [trainCommand, evalCommand, scoreCommand, compareCommand, modelsCommand, tagCommand, triageCommand, serveCommand];

@@ -1,0 +1,34 @@
+import type { ServiceConfig } from '../config/config.js';
+import type { ModelRegistry } from '../registry/model-registry.js';
+import type { AuditRepository, Database, FeedbackRepository, JobRepository, PredictionRepository, PredictionWriter } from '../storage/index.js';
+import type { ApiKeyStore } from './auth/api-keys.js';
+import type { Metrics } from './metrics.js';
+import type { ModelHolder } from './model-holder.js';
+
+/** The stores of a running service, all on one database. */
+export interface Stores {
+  database: Database;
+  predictions: PredictionRepository;
+  feedback: FeedbackRepository;
+  jobs: JobRepository;
+  audit: AuditRepository;
+  writer: PredictionWriter;
+}
+
+/** Signals the job runner that new work exists (it also polls, so this is an optimisation). */
+export interface JobNotifier {
+  notify(): void;
+}
+
+/** Everything a route needs, built once by the caller of buildApp and passed down. */
+export interface AppDeps {
+  config: Readonly<ServiceConfig>;
+  models: ModelHolder;
+  registry: ModelRegistry;
+  stores: Stores;
+  metrics: Metrics;
+  keys: ApiKeyStore | null;
+  jobs: JobNotifier | null;
+  /** Optional Redis client (ioredis) for the shared rate-limit store. */
+  redis?: unknown;
+}

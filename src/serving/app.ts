@@ -1,0 +1,82 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { AppDeps } from './app-deps.js';
+import { hashKey } from './auth/api-keys.js';
+import { installAuth } from './auth/install-auth.js';
+import { installErrorHandling } from './http/error-handler.js';
+import { installJsonParser } from './http/json-parser.js';
+import { installRequestMetrics } from './http/request-metrics.js';
+import { batchRoutes } from './routes/batch.js';
+import { compatRoutes } from './routes/compat.js';
+import { feedbackRoutes } from './routes/feedback.js';
+import { healthRoutes } from './routes/health.js';
+import { jobRoutes } from './routes/jobs.js';
+import { modelRoutes } from './routes/models.js';
+import { predictionRoutes } from './routes/predictions.js';
+import { scoreRoutes } from './routes/score.js';
+import { tagRoutes } from './routes/tag.js';
+
+export interface BuildAppOptions {
+  /** pino options or false; tests pass false. */
+  logger?: boolean | Record<string, unknown>;
+}
+
+/**
+ * Builds the HTTP app (Fastify's testing pattern: `buildApp` apart from `server.ts`, tests use
+ * `app.inject()`). Everything stateful comes in through `deps`; nothing is module-level.
+ */
+export async function buildApp(deps: AppDeps, opts: BuildAppOptions = {}): Promise<FastifyInstance> {
+  const { config } = deps;
+  const app = Fastify({
+    logger: opts.logger ?? { level: config.logLevel },
+    bodyLimit: config.bodyLimitBytes,
+    genReqId: (req) => (typeof req.headers['x-request-id'] === 'string' && req.headers['x-request-id'].length <= 128 ? req.headers['x-request-id'] : crypto.randomUUID()),
+    requestIdLogLabel: 'request_id',
+    disableRequestLogging: true,
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } },
+  });
+  installErrorHandling(app);
+  installJsonParser(app);
+  installRequestMetrics(app, deps.metrics);
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Warden API', version: '1', description: 'Message threat detection and triage: scores, tags with reasons, triage verdicts, history, feedback, batch and jobs.' },
+      components: { securitySchemes: { apiKey: { type: 'http', scheme: 'bearer' } } },
+      security: [{ apiKey: [] }],
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+  await app.register(multipart, { limits: { fileSize: config.maxUploadBytes, files: 1, fields: 10, parts: 12 } });
+  await app.register(rateLimit, {
+    global: true,
+    max: config.rateLimit.max,
+    timeWindow: config.rateLimit.windowMs,
+    ...(deps.redis ? { redis: deps.redis, nameSpace: 'warden-rl:' } : {}),
+    // Per API key (its hash: the key itself never reaches Redis), else per client address.
+    keyGenerator: (req) => {
+      const auth = req.headers.authorization ?? req.headers['x-api-key'];
+      return typeof auth === 'string' ? `key:${hashKey(auth).slice(0, 24)}` : `ip:${req.ip}`;
+    },
+    allowList: (req) => req.url === '/health' || req.url === '/ready' || req.url === '/metrics',
+    errorResponseBuilder: (_req, ctx) => ({
+      statusCode: 429,
+      error: { code: 'RATE_LIMITED', message: `rate limit of ${ctx.max} requests per ${ctx.after} exceeded` },
+    }),
+  });
+  installAuth(app, deps.keys);
+
+  healthRoutes(app, deps);
+  scoreRoutes(app, deps);
+  tagRoutes(app, deps);
+  feedbackRoutes(app, deps);
+  predictionRoutes(app, deps);
+  batchRoutes(app, deps);
+  jobRoutes(app, deps);
+  modelRoutes(app, deps);
+  compatRoutes(app, deps);
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  return app;
+}

@@ -1,0 +1,45 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Role } from '../../config/config.js';
+import { wardenError } from '../../errors.js';
+import { hasRole, type ApiKeyStore, type Principal } from './api-keys.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    principal: Principal | null;
+  }
+  interface FastifyContextConfig {
+    /** The least role a route needs; routes without one are public (health, metrics, docs). */
+    role?: Role;
+  }
+}
+
+const LOCAL: Principal = { keyId: 'local', role: 'admin' };
+
+function presentedKey(req: FastifyRequest): string | null {
+  const auth = req.headers.authorization;
+  if (auth && auth.startsWith('Bearer ')) return auth.slice(7).trim();
+  const header = req.headers['x-api-key'];
+  return typeof header === 'string' ? header.trim() : null;
+}
+
+/**
+ * API-key authentication and role checks. With `store` null (the explicit --no-auth local
+ * mode) every caller is treated as an admin named 'local'.
+ */
+export function installAuth(app: FastifyInstance, store: ApiKeyStore | null): void {
+  app.decorateRequest('principal', null);
+  app.addHook('onRequest', async (req) => {
+    const needed = req.routeOptions.config?.role;
+    if (!needed) return;
+    if (!store) {
+      req.principal = LOCAL;
+      return;
+    }
+    const key = presentedKey(req);
+    if (!key) throw wardenError('UNAUTHENTICATED', 'an API key is required: send "Authorization: Bearer <key>" or "x-api-key: <key>"');
+    const principal = store.verify(key);
+    if (!principal) throw wardenError('UNAUTHENTICATED', 'the API key is not valid');
+    if (!hasRole(principal, needed)) throw wardenError('FORBIDDEN', `this action needs the '${needed}' role; the key has '${principal.role}'`);
+    req.principal = principal;
+  });
+}

@@ -1,0 +1,33 @@
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+
+/** The app's own Prometheus registry and instruments (never the global default registry). */
+export function createMetrics() {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry, prefix: 'warden_process_' });
+  const m = {
+    registry,
+    requests: new Counter({ name: 'warden_http_requests_total', help: 'HTTP requests by route, method and status', labelNames: ['route', 'method', 'status'], registers: [registry] }),
+    latency: new Histogram({
+      name: 'warden_http_request_duration_seconds',
+      help: 'HTTP request latency by route, method and status',
+      labelNames: ['route', 'method', 'status'],
+      buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 10],
+      registers: [registry],
+    }),
+    scores: new Histogram({ name: 'warden_risk_score', help: 'Distribution of risk scores served', buckets: [0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.99], registers: [registry] }),
+    labels: new Counter({ name: 'warden_predictions_total', help: 'Predictions served by label and model version', labelNames: ['label', 'model_version'], registers: [registry] }),
+    tags: new Counter({ name: 'warden_tags_total', help: 'Tags found in analysed messages', labelNames: ['tag'], registers: [registry] }),
+    modelInfo: new Gauge({ name: 'warden_model_info', help: 'The model version being served (value 1)', labelNames: ['version', 'model_id', 'learner'], registers: [registry] }),
+    modelSwaps: new Counter({ name: 'warden_model_swaps_total', help: 'Model hot swaps', registers: [registry] }),
+    queueDepth: new Gauge({ name: 'warden_job_queue_depth', help: 'Job rows waiting to be scored', registers: [registry] }),
+    jobRows: new Counter({ name: 'warden_job_rows_total', help: 'Job rows scored', registers: [registry] }),
+    dbErrors: new Counter({ name: 'warden_db_errors_total', help: 'Database errors (writes and queries)', registers: [registry] }),
+    buffered: new Gauge({ name: 'warden_prediction_buffer', help: 'Prediction records waiting to be written', registers: [registry] }),
+    dropped: new Gauge({ name: 'warden_prediction_records_dropped', help: 'Prediction records dropped because the buffer bound was reached', registers: [registry] }),
+    written: new Gauge({ name: 'warden_prediction_records_written', help: 'Prediction records written to the database', registers: [registry] }),
+    storageUp: new Gauge({ name: 'warden_storage_up', help: '1 when the database accepts writes', registers: [registry] }),
+  };
+  return m;
+}
+
+export type Metrics = ReturnType<typeof createMetrics>;

@@ -1,0 +1,35 @@
+import type { FastifyInstance } from 'fastify';
+import type { AppDeps } from '../app-deps.js';
+
+/** Liveness, readiness and Prometheus metrics (public: no API key). */
+export function healthRoutes(app: FastifyInstance, deps: AppDeps): void {
+  app.get('/health', { schema: { tags: ['ops'], summary: 'Liveness' } }, async () => ({ status: 'ok' }));
+
+  app.get('/ready', { schema: { tags: ['ops'], summary: 'Readiness: a model is loaded and storage is writable' } }, async (_req, reply) => {
+    const modelLoaded = deps.models.loaded;
+    let databaseReachable = false;
+    try {
+      databaseReachable = await deps.stores.database.ping();
+    } catch {
+      databaseReachable = false;
+    }
+    const writer = deps.stores.writer.status();
+    const ready = modelLoaded && databaseReachable && writer.healthy;
+    deps.metrics.storageUp.set(databaseReachable && writer.healthy ? 1 : 0);
+    return reply.status(ready ? 200 : 503).send({
+      status: ready ? 'ready' : 'not_ready',
+      model: modelLoaded ? deps.models.current.version : null,
+      database: databaseReachable ? 'ok' : 'unreachable',
+      prediction_buffer: { buffered: writer.buffered, written: writer.written, dropped: writer.dropped, healthy: writer.healthy, last_error: writer.lastError ?? null },
+    });
+  });
+
+  app.get('/metrics', { schema: { tags: ['ops'], summary: 'Prometheus metrics' } }, async (_req, reply) => {
+    const w = deps.stores.writer.status();
+    deps.metrics.buffered.set(w.buffered);
+    deps.metrics.dropped.set(w.dropped);
+    deps.metrics.written.set(w.written);
+    deps.metrics.storageUp.set(w.healthy ? 1 : 0);
+    return reply.type(deps.metrics.registry.contentType).send(await deps.metrics.registry.metrics());
+  });
+}

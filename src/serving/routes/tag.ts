@@ -1,0 +1,62 @@
+import type { FastifyInstance } from 'fastify';
+import { extractIndicators } from '../../indicators/index.js';
+import { tagText } from '../../rules/index.js';
+import { triage } from '../../triage/triage.js';
+import { summariseWithLlm, type LlmAuditSink, type LlmConfig } from '../../triage/llm-summariser.js';
+import { preparePrediction } from '../../storage/index.js';
+import type { AppDeps } from '../app-deps.js';
+import { TextBody } from '../schemas.js';
+import { checkTexts } from '../score-texts.js';
+
+export interface TagRouteOptions {
+  llm?: LlmConfig | null;
+  llmAudit?: LlmAuditSink;
+}
+
+/** POST /v1/tag (rules only) and POST /v1/triage (the full verdict, same shape as `warden triage --json`). */
+export function tagRoutes(app: FastifyInstance, deps: AppDeps, opts: TagRouteOptions = {}): void {
+  app.post<{ Body: TextBody }>(
+    '/v1/tag',
+    { config: { role: 'scorer' }, schema: { tags: ['explanation'], summary: 'Threat tags with reasons and spans, and indicators', body: TextBody } },
+    async (req) => {
+      checkTexts([req.body.text], deps.config.maxTextLength);
+      const tags = tagText(req.body.text);
+      for (const t of tags) deps.metrics.tags.inc({ tag: t.tag });
+      return { tags, indicators: extractIndicators(req.body.text) };
+    },
+  );
+
+  app.post<{ Body: TextBody }>(
+    '/v1/triage',
+    { config: { role: 'scorer' }, schema: { tags: ['explanation'], summary: 'Triage verdict: risk, label, severity, action, tags, indicators, top features, summary', body: TextBody } },
+    async (req) => {
+      const text = req.body.text;
+      checkTexts([text], deps.config.maxTextLength);
+      const served = deps.models.current;
+      const t0 = process.hrtime.bigint();
+      let verdict = triage(served.detector, text, served.policy);
+      const latencyUs = Number(process.hrtime.bigint() - t0) / 1000;
+      if (opts.llm && opts.llmAudit) verdict = await summariseWithLlm(opts.llm, text, verdict, opts.llmAudit);
+      const record = preparePrediction(
+        {
+          text,
+          riskScore: verdict.risk_score,
+          label: verdict.label,
+          isThreat: verdict.is_threat,
+          threshold: verdict.threshold,
+          modelVersion: verdict.model_version,
+          tags: verdict.tags.map((t) => t.tag),
+          latencyUs,
+          source: 'triage',
+          client: req.principal?.keyId ?? null,
+        },
+        { storeText: deps.config.storeText === 'full' },
+      );
+      deps.stores.writer.enqueue(record);
+      deps.metrics.scores.observe(verdict.risk_score);
+      deps.metrics.labels.inc({ label: verdict.label, model_version: verdict.model_version });
+      for (const t of verdict.tags) deps.metrics.tags.inc({ tag: t.tag });
+      return { id: record.id, ...verdict };
+    },
+  );
+}

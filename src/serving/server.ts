@@ -1,0 +1,129 @@
+import cluster from 'node:cluster';
+import { join } from 'node:path';
+import pino, { type Logger } from 'pino';
+import type { ServiceConfig } from '../config/config.js';
+import { FileRegistry } from '../registry/file-registry.js';
+import { buildApp } from './app.js';
+import type { AppDeps, JobNotifier, Stores } from './app-deps.js';
+import { ApiKeyStore } from './auth/api-keys.js';
+import { createMetrics, type Metrics } from './metrics.js';
+import { ModelHolder } from './model-holder.js';
+import { closeStores, openStores, writerOptions } from './stores.js';
+import { proxyStores, serveStorage } from './cluster/storage-proxy.js';
+import { ensureModel } from './ensure-model.js';
+import { startJobRunner, type RunningJobs } from './job-runner-wiring.js';
+
+export function createLogger(config: Readonly<ServiceConfig>): Logger {
+  return pino({ level: config.logLevel, base: { pid: process.pid, worker: cluster.isWorker ? cluster.worker?.id : 0 } });
+}
+
+async function openRedis(url: string | null, log: Logger): Promise<unknown> {
+  if (!url) return undefined;
+  const { Redis } = await import('ioredis');
+  const client = new Redis(url, { maxRetriesPerRequest: 1, enableOfflineQueue: true, connectTimeout: 2000 });
+  client.on('error', (err) => log.warn({ err: err.message }, 'redis error'));
+  return client;
+}
+
+async function servingHolder(config: Readonly<ServiceConfig>, registry: FileRegistry, metrics: Metrics | null, log: Logger): Promise<ModelHolder> {
+  const models = new ModelHolder();
+  models.onSwap = (next, prev) => {
+    if (metrics) {
+      metrics.modelInfo.reset();
+      metrics.modelInfo.set({ version: next.version, model_id: next.detector.manifest.id, learner: next.detector.manifest.pipeline.learner.type }, 1);
+      if (prev) metrics.modelSwaps.inc();
+    }
+    log.info({ from: prev?.version ?? null, to: next.version }, prev ? 'model swapped' : 'model loaded');
+  };
+  await models.refresh(registry, config.modelRef);
+  models.watch(registry, config.modelRef, config.modelPollMs, (err) => log.error({ err }, 'model refresh failed'));
+  return models;
+}
+
+/** One HTTP process: its own app, metrics and model holder; stores local or proxied to the primary. */
+export async function runHttpProcess(config: Readonly<ServiceConfig>, opts: { proxied: boolean; jobs: JobNotifier | null }): Promise<() => Promise<void>> {
+  const log = createLogger(config);
+  const registry = new FileRegistry(join(config.dataDir, 'registry'));
+  const metrics = createMetrics();
+  const wopts = writerOptions(config, metrics, (err) => log.warn({ err: err.message }, 'prediction write failed; records stay buffered'));
+  const stores: Stores = opts.proxied ? proxyStores(wopts) : await openStores(config, wopts);
+  const models = await servingHolder(config, registry, metrics, log);
+  const keys = config.auth.enabled ? ApiKeyStore.load(config.auth.keysFile, config.auth.envKeys) : null;
+  const redis = await openRedis(config.redisUrl, log);
+  let jobs = opts.jobs;
+  let running: RunningJobs | null = null;
+  if (!opts.proxied && !jobs) {
+    running = startJobRunner(config, stores, models, metrics, log);
+    jobs = running.notifier;
+  }
+  const deps: AppDeps = { config, models, registry, stores, metrics, keys, jobs, redis };
+  const app = await buildApp(deps, { logger: log as unknown as Record<string, unknown> });
+  await app.listen({ host: config.host, port: config.port });
+  return async () => {
+    models.stop();
+    await app.close();
+    if (running) await running.stop();
+    if (opts.proxied) await stores.writer.close();
+    else await closeStores(stores);
+    if (redis) (redis as { disconnect(): void }).disconnect();
+  };
+}
+
+/**
+ * `warden serve`: makes sure a model exists (training the bundled one on first start), then
+ * serves with `config.workers` processes. With the embedded PGlite, the primary owns the
+ * database and runs the job runner; workers reach storage through IPC. With PostgreSQL every
+ * worker connects itself.
+ */
+export async function serve(config: Readonly<ServiceConfig>): Promise<void> {
+  const log = createLogger(config);
+  if (cluster.isWorker) {
+    const proxied = !config.databaseUrl;
+    const notifier: JobNotifier = { notify: () => process.send?.({ type: 'jobs.notify' }) };
+    const stop = await runHttpProcess(config, { proxied, jobs: notifier });
+    process.on('SIGTERM', () => void stop().finally(() => process.exit(0)));
+    return;
+  }
+  if (!config.auth.enabled) log.warn('authentication is DISABLED (--no-auth): every caller acts as admin. For local use only.');
+  const registry = new FileRegistry(join(config.dataDir, 'registry'));
+  await ensureModel(registry, config.modelRef, log);
+  if (config.workers === 1) {
+    const stop = await runHttpProcess(config, { proxied: false, jobs: null });
+    log.info({ port: config.port, workers: 1, database: config.databaseUrl ? 'postgres' : 'pglite' }, `warden listening on http://${config.host}:${config.port}`);
+    const shutdown = () => void stop().finally(() => process.exit(0));
+    process.once('SIGTERM', shutdown);
+    process.once('SIGINT', shutdown);
+    return;
+  }
+  // Primary: storage owner (PGlite) and job runner; workers serve HTTP.
+  const stores = await openStores(config, writerOptions(config, null));
+  const models = await servingHolder(config, registry, null, log);
+  const running = startJobRunner(config, stores, models, null, log);
+  cluster.setupPrimary({ serialization: 'advanced' });
+  let stopping = false;
+  const fork = () => {
+    const worker = cluster.fork({ WARDEN_WORKER: '1' });
+    serveStorage(worker, stores);
+    worker.on('message', (msg: { type?: string }) => {
+      if (msg?.type === 'jobs.notify') running.notifier.notify();
+    });
+  };
+  for (let i = 0; i < config.workers; i++) fork();
+  cluster.on('exit', (worker, code, signal) => {
+    if (stopping) return;
+    log.error({ worker: worker.id, code, signal }, 'worker died; starting a new one');
+    fork();
+  });
+  log.info({ port: config.port, workers: config.workers, database: config.databaseUrl ? 'postgres' : 'pglite' }, `warden listening on http://${config.host}:${config.port}`);
+  const shutdown = async () => {
+    stopping = true;
+    for (const w of Object.values(cluster.workers ?? {})) w?.kill('SIGTERM');
+    await new Promise((r) => setTimeout(r, 500));
+    models.stop();
+    await running.stop();
+    await closeStores(stores);
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void shutdown());
+  process.once('SIGINT', () => void shutdown());
+}
