@@ -1,0 +1,12 @@
+import { REQUEST_VERBS, requestRule } from '../request-rule.js';
+
+const CREDENTIALS = String.raw`(?:password|passcode|passwords|pin(?: number| code)?|otp|one[- ]time (?:passcode|password|code|pin)|security code|verification code|authori[sz]ation code|login|log-?in (?:details|info)|sign-?in (?:details|info)|(?:account|bank(?:ing)?) (?:details|credentials|login)|credentials|memorable (?:word|information|info)|username and password)`;
+
+/**
+ * A request verb, then within the clause (≤ 30 chars) a credential. A code merely *shown* to the
+ * reader ("Your Barclays code is 123456. Never share it") has no request verb before it.
+ */
+const CREDENTIAL_RE = new RegExp(String.raw`\b${REQUEST_VERBS}\b[^.!?\n]{0,30}?\b${CREDENTIALS}\b`, 'g');
+
+/** credential_request: asks to send, enter, reply with or confirm a password, PIN, OTP or login details. */
+export const credentialRequestRule = requestRule('credential_request', CREDENTIAL_RE, (q) => `asks for a password or code ("${q}")`);

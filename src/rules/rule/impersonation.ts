@@ -1,0 +1,42 @@
+import { BRANDS } from '../brands.js';
+import { matchSpans } from '../match-spans.js';
+import type { Rule, Span } from '../tag.js';
+
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Named organisations: every brand word, plus the generic bank / tax / delivery / government voices. */
+const GENERIC_ORGS = [
+  'your bank', 'the bank', 'bank security', 'fraud (?:team|department)', 'tax office', 'tax refund', 'inland revenue', 'revenue service',
+  'gov\\.uk', 'government', 'post office', 'courier', 'delivery (?:team|service|company|driver)', 'customs', 'the police', 'council',
+  'your (?:network|mobile) (?:provider|operator)', 'customer services?', 'security (?:team|department)',
+];
+const ORG_RE = new RegExp(String.raw`\b(?:${[...BRANDS.flatMap((b) => b.words.map(escape)), ...GENERIC_ORGS].join('|')})\b`, 'g');
+
+/** What turns a mention into impersonation: asking for money, credentials, account action or a click. */
+const ASK_RE = /\b(?:pay(?:ment)?|fee|charge|verify|confirm|update|unlock|reactivate|validate|log ?in|sign ?in|password|pin|otp|click|tap|follow the link|visit|refund|reschedule|rebook|redeliver(?:y)?|suspended|locked)\b/;
+
+/**
+ * impersonation: a bank, delivery firm, tax office, telecom or government body is named together
+ * with a request — payment, credentials, account action, or a link the brand does not own.
+ * ("Royal Mail: your parcel has a fee, pay at …"). Spans cover the organisation names.
+ */
+export const impersonationRule: Rule = {
+  tag: 'impersonation',
+  apply(ctx) {
+    const s = ctx.folded;
+    const orgs = matchSpans(ORG_RE, s);
+    if (orgs.length === 0) return null;
+    const names = orgs.map((o) => s.slice(o.start, o.end));
+    const brand = BRANDS.find((b) => b.words.includes(names[0]));
+    // links the named brand really owns do not count as a request
+    const foreignLink = ctx.links.find((l) => brand === undefined || l.registeredDomain === null || !brand.domains.includes(l.registeredDomain));
+    const asks = ASK_RE.exec(s);
+    if (asks === null && foreignLink === undefined) return null;
+    const who = brand?.name ?? ctx.text.slice(orgs[0].start, orgs[0].end);
+    const what = asks !== null ? `asks to "${ctx.text.slice(asks.index, asks.index + asks[0].length)}"` : `links to ${foreignLink!.hostname ?? foreignLink!.raw}`;
+    const spans: Span[] = orgs;
+    return { tag: 'impersonation', reason: `claims to be ${who} and ${what}`, spans };
+  },
+};

@@ -1,0 +1,34 @@
+import type { Span } from '../indicators/span.js';
+import type { RuleContext } from './rule-context.js';
+
+export type { Span } from '../indicators/span.js';
+
+export type TagName =
+  | 'link_present' | 'short_url' | 'ip_url' | 'suspicious_tld' | 'lookalike_domain' | 'url_text_mismatch' | 'defanged_url'
+  | 'urgency' | 'threat_of_loss' | 'money' | 'prize' | 'crypto' | 'payment_request'
+  | 'account_action' | 'credential_request' | 'personal_data_request'
+  | 'phone_number' | 'premium_rate_number' | 'short_code' | 'email_address' | 'reply_stop' | 'call_to_action'
+  | 'obfuscation' | 'excessive_caps' | 'excessive_punctuation' | 'impersonation';
+
+/** Every tag, in a fixed order that is also the order of `ruleFeatureVector` — append only, never reorder. */
+export const TAG_NAMES: readonly TagName[] = Object.freeze([
+  'link_present', 'short_url', 'ip_url', 'suspicious_tld', 'lookalike_domain', 'url_text_mismatch', 'defanged_url',
+  'urgency', 'threat_of_loss', 'money', 'prize', 'crypto', 'payment_request',
+  'account_action', 'credential_request', 'personal_data_request',
+  'phone_number', 'premium_rate_number', 'short_code', 'email_address', 'reply_stop', 'call_to_action',
+  'obfuscation', 'excessive_caps', 'excessive_punctuation', 'impersonation',
+] as const);
+
+/** A tag on a message: what, why in plain language, and where (spans into the original text). */
+export interface Tag {
+  tag: TagName;
+  reason: string;
+  spans: Span[];
+  weight?: number;
+}
+
+/** One small independent check. Returns null when the message does not carry the tag. */
+export interface Rule {
+  readonly tag: TagName;
+  apply(ctx: RuleContext): Tag | null;
+}
