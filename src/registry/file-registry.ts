@@ -1,5 +1,6 @@
 import { appendFile, cp, mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { wardenError } from '../errors.js';
 import { readManifest, MANIFEST_FILE } from '../artifact/model-files.js';
@@ -40,7 +41,7 @@ export class FileRegistry implements ModelRegistry {
 
   private async writeAliases(aliases: Partial<Record<Alias, string>>): Promise<void> {
     await mkdir(this.root, { recursive: true });
-    const tmp = join(this.root, `aliases.json.${process.pid}.tmp`);
+    const tmp = join(this.root, `aliases.json.${process.pid}.${randomUUID()}.tmp`);
     await writeFile(tmp, `${JSON.stringify(aliases, null, 2)}\n`);
     await rename(tmp, join(this.root, 'aliases.json'));
   }
