@@ -1,6 +1,7 @@
 import type { Command } from '../command.js';
 import { compareCommand } from './compare.js';
 import { evalCommand } from './eval.js';
+import { keysCommand } from './keys.js';
 import { modelsCommand } from './models.js';
 import { scoreCommand } from './score.js';
 import { serveCommand } from './serve.js';
@@ -9,4 +10,4 @@ import { trainCommand } from './train.js';
 import { triageCommand } from './triage.js';
 
 /** Every verb, in the order `warden --help` lists them. */
-export const COMMANDS: readonly Command[] = [trainCommand, evalCommand, scoreCommand, compareCommand, modelsCommand, tagCommand, triageCommand, serveCommand];
+export const COMMANDS: readonly Command[] = [trainCommand, evalCommand, scoreCommand, compareCommand, modelsCommand, tagCommand, triageCommand, serveCommand, keysCommand];
