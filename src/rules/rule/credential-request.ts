@@ -1,6 +1,6 @@
 import { REQUEST_VERBS, requestRule } from '../request-rule.js';
 
-const CREDENTIALS = String.raw`(?:password|passcode|passwords|pin(?: number| code)?|otp|one[- ]time (?:passcode|password|code|pin)|security code|verification code|authori[sz]ation code|login|log-?in (?:details|info)|sign-?in (?:details|info)|(?:account|bank(?:ing)?) (?:details|credentials|login)|credentials|memorable (?:word|information|info)|username and password)`;
+const CREDENTIALS = String.raw`(?:password|passcode|passwords|pin(?: number| code)?|otp|one[- ]time (?:passcode|password|code|pin)|security code|verification code|authori[sz]ation code|log-?in (?:details|info)|login|sign-?in (?:details|info)|(?:account|bank(?:ing)?) (?:details|credentials|login)|credentials|memorable (?:word|information|info)|username and password)`;
 
 /**
  * A request verb, then within the clause (≤ 30 chars) a credential. A code merely *shown* to the

@@ -1,8 +1,8 @@
 import { listOf, matchSpans } from '../match-spans.js';
 import type { Rule, Span } from '../tag.js';
 
-/** Per-minute / per-message charges: "150p/min", "£1.50 per msg", "10ppm", "calls cost 25p". */
-const COST_RE = /\b\d{1,4}(?:\.\d{1,2})?p ?(?:\/ ?|per )(?:min(?:ute)?|msg|message|txt|text|wk|week|call|sms|recd|rcvd)\b|£\d{1,3}(?:\.\d{1,2})? ?(?:\/ ?|per )(?:min(?:ute)?|msg|message|txt|text|wk|week|call|sms|recd|rcvd)\b|\b\d{1,4}ppm\b|\bcalls? cost \S{1,12}/g;
+/** Per-minute / per-message charges: "150p/min", "£1.50 per msg", "10ppm". */
+const COST_RE = /\b\d{1,4}(?:\.\d{1,2})?p ?(?:\/ ?|per )(?:min(?:ute)?|msg|message|txt|text|wk|week|call|sms|recd|rcvd)\b|£\d{1,3}(?:\.\d{1,2})? ?(?:\/ ?|per )(?:min(?:ute)?|msg|message|txt|text|wk|week|call|sms|recd|rcvd)\b|\b\d{1,4}ppm\b/g;
 
 /** premium_rate_number: UK 09xx / 087x / 084x, US 1-900 / 1-976, or a stated per-minute charge. */
 export const premiumRateNumberRule: Rule = {

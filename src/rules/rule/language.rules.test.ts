@@ -1,0 +1,85 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { tagText } from '../tag-text.js';
+import type { Span, TagName } from '../tag.js';
+
+function at(text: string, phrase: string, nth = 0): Span {
+  let i = -1;
+  for (let k = 0; k <= nth; k++) i = text.indexOf(phrase, i + 1);
+  assert.ok(i >= 0, `"${phrase}" not in text`);
+  return { start: i, end: i + phrase.length };
+}
+
+function tagOf(text: string, tag: TagName) {
+  return tagText(text).find((t) => t.tag === tag) ?? null;
+}
+
+test('urgency: deadlines and pressure phrases, every occurrence', () => {
+  const text = 'URGENT: act now, your offer expires today. Respond within 24 hours. Final notice!';
+  const tag = tagOf(text, 'urgency');
+  assert.ok(tag);
+  assert.deepEqual(tag.spans, [at(text, 'URGENT'), at(text, 'act now'), at(text, 'expires today'), at(text, 'within 24 hours'), at(text, 'Final notice')]);
+  assert.equal(tag.reason, 'pressures the reader to act quickly ("URGENT")');
+  assert.deepEqual(tag.spans[0], { start: 0, end: 6 });
+});
+
+test('urgency: ordinary time talk is not urgency', () => {
+  for (const text of ['See you in 24 hours lol', 'I will act in the play tonight', 'Now that is funny', 'last night was fun']) {
+    assert.equal(tagOf(text, 'urgency'), null, text);
+  }
+});
+
+test('threat_of_loss: suspended / locked accounts, penalties, legal action', () => {
+  const text = 'Your account has been suspended. Pay the penalty or face legal action.';
+  const tag = tagOf(text, 'threat_of_loss');
+  assert.ok(tag);
+  assert.deepEqual(tag.spans, [at(text, 'account has been suspended'), at(text, 'penalty'), at(text, 'legal action')]);
+  assert.equal(tag.reason, 'threatens a loss or penalty ("account has been suspended")');
+  const locked = 'Card temporarily locked';
+  assert.deepEqual(tagOf(locked, 'threat_of_loss')?.spans, [{ start: 0, end: 23 }]);
+});
+
+test('threat_of_loss: "I\'m fine" and a locked door are not threats', () => {
+  for (const text of ["I'm fine thanks", 'The door is locked, use the back', 'closed on sundays']) {
+    assert.equal(tagOf(text, 'threat_of_loss'), null, text);
+  }
+});
+
+test('prize: winner / won / claim / free gift; "won\'t" is not "won"', () => {
+  const text = 'Congratulations! You have won a FREE gift. Claim your reward';
+  const tag = tagOf(text, 'prize');
+  assert.ok(tag);
+  assert.deepEqual(tag.spans, [at(text, 'Congratulations'), at(text, 'You have won'), at(text, 'FREE gift'), at(text, 'Claim'), at(text, 'reward')]);
+  assert.equal(tagOf("I won't be late, we can eat at home", 'prize'), null);
+  assert.equal(tagOf('Free for lunch tomorrow?', 'prize'), null);
+});
+
+test('payment_request: gift cards, transfers, fees, outstanding balances', () => {
+  const text = 'Buy two iTunes cards or send a bank transfer via Western Union. A delivery fee of £2 is due. Outstanding balance: pay now.';
+  const tag = tagOf(text, 'payment_request');
+  assert.ok(tag);
+  assert.deepEqual(tag.spans, [
+    at(text, 'iTunes cards'), at(text, 'bank transfer'), at(text, 'Western Union'), at(text, 'delivery fee'),
+    at(text, 'Outstanding balance'), at(text, 'pay now'),
+  ]);
+  assert.equal(tag.reason, 'asks for a payment ("iTunes cards")');
+  for (const text of ['I paid for coffee yesterday', 'feeling good', 'wired up after coffee']) assert.equal(tagOf(text, 'payment_request'), null, text);
+});
+
+test('account_action: verify / update / confirm + account object within the clause', () => {
+  const text = 'Please verify your account details. Account verification required; update your billing info.';
+  const tag = tagOf(text, 'account_action');
+  assert.ok(tag);
+  assert.deepEqual(tag.spans, [at(text, 'verify your account'), at(text, 'Account verification'), at(text, 'update your billing')]);
+  assert.equal(tag.reason, 'asks to act on an account ("verify your account")');
+});
+
+test('account_action: the object must be in the same sentence and near', () => {
+  for (const text of [
+    'Can you confirm dinner at 8? My account of the trip is long',
+    'I will update you later. Details tomorrow',
+    'verify that the train is on time because my travel plans are otherwise a total mess and the account is fine',
+  ]) {
+    assert.equal(tagOf(text, 'account_action'), null, text);
+  }
+});

@@ -1,0 +1,68 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { tagText } from '../tag-text.js';
+import type { Span, TagName } from '../tag.js';
+
+function at(text: string, phrase: string, nth = 0): Span {
+  let i = -1;
+  for (let k = 0; k <= nth; k++) i = text.indexOf(phrase, i + 1);
+  assert.ok(i >= 0, `"${phrase}" not in text`);
+  return { start: i, end: i + phrase.length };
+}
+
+function tagOf(text: string, tag: TagName) {
+  return tagText(text).find((t) => t.tag === tag) ?? null;
+}
+
+test('obfuscation: zero-width characters, mixed-script words and leetspeak', () => {
+  const text = 'Your pa\u200Bssword: v3rify at pаypal or get fr33 c4sh';
+  const tag = tagOf(text, 'obfuscation');
+  assert.ok(tag);
+  assert.deepEqual(tag.spans, [{ start: 7, end: 8 }, at(text, 'v3rify'), at(text, 'pаypal'), at(text, 'fr33'), at(text, 'c4sh')]);
+  assert.equal(tag.reason, 'hides an invisible character inside the text; mixes alphabets inside "pаypal"; spells "v3rify" with digits or symbols');
+});
+
+test('obfuscation: text-speak, plain Cyrillic and numbers are not obfuscation', () => {
+  for (const text of ['gr8 c u 2nite 4 tea', 'Привет, как дела?', 'Call 08452810075 at 10:30', 'room 101 floor 3', 'l8r m8']) {
+    assert.equal(tagOf(text, 'obfuscation'), null, text);
+  }
+});
+
+test('excessive_caps: over 60% capitals of at least 12 letters, spans the shouting stretches', () => {
+  const text = 'FREE ENTRY to WIN a PRIZE NOW';
+  const tag = tagOf(text, 'excessive_caps');
+  assert.ok(tag);
+  assert.deepEqual(tag.spans, [at(text, 'FREE ENTRY'), at(text, 'WIN'), at(text, 'PRIZE NOW')]);
+  assert.equal(tag.reason, '87% of its letters are capitals');
+  for (const text of ['OK', 'LOL OK', 'I am at the BBC now with NASA people', 'A', '']) assert.equal(tagOf(text, 'excessive_caps'), null, text);
+});
+
+test('excessive_punctuation: runs of three, or mixed ! and ?', () => {
+  const text = 'Winner!!! Really??? Now?! ok! fine?';
+  const tag = tagOf(text, 'excessive_punctuation');
+  assert.ok(tag);
+  assert.deepEqual(tag.spans, [at(text, '!!!'), at(text, '???'), at(text, '?!')]);
+  assert.equal(tag.reason, 'uses emphatic punctuation ("!!!")');
+  for (const text of ['Hi! How are you? Good!!', 'Ok...', '']) assert.equal(tagOf(text, 'excessive_punctuation'), null, text);
+});
+
+test('impersonation: an organisation named together with a payment or account request', () => {
+  const text = 'Royal Mail: your parcel has a fee, pay at https://royalmail-fee.top/pay';
+  const tag = tagOf(text, 'impersonation');
+  assert.ok(tag);
+  assert.deepEqual(tag.spans, [at(text, 'Royal Mail'), at(text, 'royalmail')]);
+  assert.equal(tag.reason, 'claims to be Royal Mail and asks to "fee"');
+  const hmrc = 'HMRC: you are due a tax refund, claim at hmrc-refund.xyz';
+  assert.deepEqual(tagOf(hmrc, 'impersonation')?.spans, [at(hmrc, 'HMRC'), at(hmrc, 'tax refund'), at(hmrc, 'hmrc')]);
+});
+
+test('impersonation: a brand mentioned without a request, or linking to its own site, is not', () => {
+  for (const text of [
+    'I ordered it on Amazon yesterday',
+    'Your Amazon order has shipped: https://www.amazon.co.uk/orders',
+    'Your Barclays code is 123456. Never share it with anyone.',
+    'Lunch at the post office cafe?',
+  ]) {
+    assert.equal(tagOf(text, 'impersonation'), null, text);
+  }
+});
