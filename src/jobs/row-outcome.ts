@@ -1,0 +1,55 @@
+/**
+ * What scoring a job row produces and how a stored result becomes the CSV columns of
+ * `warden score` (risk_score, is_threat, label, model_version, error).
+ */
+import type { CsvValue } from '../data/index.js';
+import type { Detector } from '../detector/detector.js';
+import { scoreRowFields } from '../detector/score-row.js';
+
+/** One row's outcome, aligned with the texts given to a {@link ScoreTexts}. */
+export interface RowOutcome {
+  output?: unknown;
+  error?: string | null;
+}
+
+/** Scores a chunk of texts; returns one outcome per text, in order. Throws only when it cannot score at all. */
+export type ScoreTexts = (texts: readonly string[]) => RowOutcome[] | Promise<RowOutcome[]>;
+
+/** The stored output of a scored row (snake_case: it is the CSV and API vocabulary). */
+export interface ScoreOutput {
+  risk_score: number | null;
+  is_threat: boolean | null;
+  label: string | null;
+  model_version: string;
+}
+
+/** The part of a Detector that scoring a row needs. */
+export type RowScorer = Pick<Detector, 'version' | 'score'>;
+
+/**
+ * A {@link ScoreTexts} over the detector that `current()` returns at each chunk, so a model
+ * swap applies from the next chunk on; unscorable texts (empty, too long) get an error.
+ *
+ * @example
+ * const score = detectorScorer(() => models.current.detector);
+ */
+export function detectorScorer(current: () => RowScorer): ScoreTexts {
+  return (texts) => {
+    const detector = current() as Detector;
+    const out: RowOutcome[] = new Array(texts.length);
+    for (let i = 0; i < texts.length; i++) {
+      const [risk, threat, label, version, error] = scoreRowFields(detector, texts[i]);
+      const output: ScoreOutput = error
+        ? { risk_score: null, is_threat: null, label: null, model_version: version }
+        : { risk_score: risk as number, is_threat: threat as boolean, label, model_version: version };
+      out[i] = error ? { output, error } : { output };
+    }
+    return out;
+  };
+}
+
+/** [risk_score, is_threat, label, model_version, error] of a stored result, for CSV output. */
+export function resultFields(output: unknown, error: string | null): CsvValue[] {
+  const o = (output && typeof output === 'object' ? output : {}) as Partial<ScoreOutput>;
+  return [o.risk_score ?? '', o.is_threat ?? '', o.label ?? '', o.model_version ?? '', error ?? ''];
+}
