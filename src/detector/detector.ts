@@ -1,9 +1,9 @@
 import type { Label } from '../data/label.js';
 import { createSparseBuffer, type SparseBuffer } from '../features/sparse.js';
 import type { FittedVectorizer } from '../features/vectorizer.js';
-import type { CalibratorSpec } from '../model/calibration.js';
-import { createCalibrator } from '../model/calibration.js';
-import type { LinearModel } from '../model/linear-model.js';
+import type { CalibratorSpec } from '../model/index.js';
+import { createCalibrator } from '../model/index.js';
+import type { LinearModel } from '../model/index.js';
 import type { Normalizer } from '../text/normalizer.js';
 import { ruleFeatureVector, tagText, TAG_NAMES } from '../rules/index.js';
 import type { Tag } from '../rules/index.js';

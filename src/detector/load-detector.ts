@@ -1,7 +1,7 @@
 import { wardenError } from '../errors.js';
 import { readModelDir, type ArtifactContents } from '../artifact/model-files.js';
 import { loadVectorizer, type VectorizerSpec } from '../features/vectorizer.js';
-import type { CalibratorSpec } from '../model/calibration.js';
+import type { CalibratorSpec } from '../model/index.js';
 import { createNormalizer, type NormalizerSpec } from '../text/normalizer.js';
 import { Detector } from './detector.js';
 

@@ -18,6 +18,7 @@ export {
   type JobRowResult,
   type NewJob,
   type PendingJobRow,
+  pagedResults,
 } from './job-repository.js';
 export { AuditRepository, type AuditEntry, type AuditFilter, type NewAuditEntry } from './audit-repository.js';
 export {

@@ -190,25 +190,40 @@ export class JobRepository {
     return null;
   }
 
-  /** Results in row order, joined with their input rows, read `pageSize` at a time. */
+  /** One page of results in row order after `afterRowIndex` (-1 for the start), joined with their input rows. */
+  async resultsPage(jobId: string, afterRowIndex: number, limit: number): Promise<JobResultRecord[]> {
+    const page = await this.#db
+      .selectFrom('job_results as s')
+      .innerJoin('job_rows as r', (j) => j.onRef('r.job_id', '=', 's.job_id').onRef('r.row_index', '=', 's.row_index'))
+      .select(['s.row_index', 'r.text', 'r.passthrough', 's.output', 's.error'])
+      .where('s.job_id', '=', jobId)
+      .where('s.row_index', '>', afterRowIndex)
+      .orderBy('s.row_index')
+      .limit(limit)
+      .execute();
+    return page.map((r) => ({ rowIndex: r.row_index, text: r.text, passthrough: r.passthrough ?? null, output: r.output ?? null, error: r.error }));
+  }
+
+  /**
+   * Results in row order, read `pageSize` at a time. Built on {@link resultsPage}, so a proxy
+   * that forwards `resultsPage` (the cluster's storage IPC) can offer the same iterator.
+   */
   async *results(jobId: string, pageSize = 1000): AsyncGenerator<JobResultRecord> {
-    let after = -1;
-    for (;;) {
-      const page = await this.#db
-        .selectFrom('job_results as s')
-        .innerJoin('job_rows as r', (j) => j.onRef('r.job_id', '=', 's.job_id').onRef('r.row_index', '=', 's.row_index'))
-        .select(['s.row_index', 'r.text', 'r.passthrough', 's.output', 's.error'])
-        .where('s.job_id', '=', jobId)
-        .where('s.row_index', '>', after)
-        .orderBy('s.row_index')
-        .limit(pageSize)
-        .execute();
-      for (const r of page) {
-        yield { rowIndex: r.row_index, text: r.text, passthrough: r.passthrough ?? null, output: r.output ?? null, error: r.error };
-      }
-      if (page.length < pageSize) return;
-      after = page[page.length - 1].row_index;
-    }
+    yield* pagedResults((after, limit) => this.resultsPage(jobId, after, limit), pageSize);
+  }
+}
+
+/** Iterates result pages fetched by `page(after, limit)` until a short page. */
+export async function* pagedResults(
+  page: (afterRowIndex: number, limit: number) => Promise<JobResultRecord[]>,
+  pageSize = 1000,
+): AsyncGenerator<JobResultRecord> {
+  let after = -1;
+  for (;;) {
+    const rows = await page(after, pageSize);
+    yield* rows;
+    if (rows.length < pageSize) return;
+    after = rows[rows.length - 1].rowIndex;
   }
 }
 

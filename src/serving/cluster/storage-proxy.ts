@@ -1,6 +1,7 @@
 import type { Worker } from 'node:cluster';
 import { wardenError, isWardenError, type ErrorCode } from '../../errors.js';
-import { createPredictionWriter, type Database, type PredictionWriterOptions } from '../../storage/index.js';
+import { createPredictionWriter, pagedResults, type Database, type JobResultRecord, type PredictionWriterOptions } from '../../storage/index.js';
+
 import type { Stores } from '../app-deps.js';
 
 /**
@@ -49,6 +50,29 @@ export function serveStorage(worker: Worker, stores: Omit<Stores, 'writer'>): vo
   });
 }
 
+/**
+ * The two job methods that take or give async iterables cannot cross IPC as such: the input
+ * rows are collected first (bounded by the upload limit), results are read page by page.
+ */
+function jobsProxy(base: Stores['jobs'], call: (repo: Repo, method: string, args: unknown[]) => Promise<unknown>): Stores['jobs'] {
+  return new Proxy(base, {
+    get(target, method) {
+      if (method === 'create') {
+        return async (job: unknown, rows: Iterable<unknown> | AsyncIterable<unknown>) => {
+          const all: unknown[] = [];
+          for await (const r of rows as AsyncIterable<unknown>) all.push(r);
+          return call('jobs', 'create', [job, all]);
+        };
+      }
+      if (method === 'results') {
+        return (jobId: string, pageSize = 1000) =>
+          pagedResults((after, limit) => call('jobs', 'resultsPage', [jobId, after, limit]) as Promise<JobResultRecord[]>, pageSize);
+      }
+      return (target as unknown as Record<string | symbol, unknown>)[method];
+    },
+  });
+}
+
 /** Worker side: stores whose every method is a call to the primary. */
 export function proxyStores(writerOptions: PredictionWriterOptions): Stores {
   let next = 1;
@@ -82,7 +106,7 @@ export function proxyStores(writerOptions: PredictionWriterOptions): Stores {
     database,
     predictions,
     feedback: proxy<Stores['feedback']>('feedback'),
-    jobs: proxy<Stores['jobs']>('jobs'),
+    jobs: jobsProxy(proxy<Stores['jobs']>('jobs'), call),
     audit: proxy<Stores['audit']>('audit'),
     writer: createPredictionWriter(predictions, writerOptions),
   };
