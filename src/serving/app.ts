@@ -8,6 +8,7 @@ import { hashKey } from './auth/api-keys.js';
 import { installAuth } from './auth/install-auth.js';
 import { installErrorHandling } from './http/error-handler.js';
 import { installJsonParser } from './http/json-parser.js';
+import { installValidators } from './http/validators.js';
 import { installRequestMetrics } from './http/request-metrics.js';
 import { batchRoutes } from './routes/batch.js';
 import { compatRoutes } from './routes/compat.js';
@@ -36,10 +37,10 @@ export async function buildApp(deps: AppDeps, opts: BuildAppOptions = {}): Promi
     genReqId: (req) => (typeof req.headers['x-request-id'] === 'string' && req.headers['x-request-id'].length <= 128 ? req.headers['x-request-id'] : crypto.randomUUID()),
     requestIdLogLabel: 'request_id',
     disableRequestLogging: true,
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } },
   });
   installErrorHandling(app);
   installJsonParser(app);
+  installValidators(app);
   installRequestMetrics(app, deps.metrics);
   await app.register(swagger, {
     openapi: {
