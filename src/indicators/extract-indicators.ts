@@ -80,7 +80,7 @@ function dedupe<T extends { spans: Span[] }>(items: Iterable<[string, T, Span]>)
  * // iocs.urls[0].normalized === 'http://evil.com', iocs.urls[0].defanged === true
  */
 export function extractIndicators(input: string | MessageScan, opts?: ScanOptions): Indicators {
-  const scan = typeof input === 'string' ? new MessageScan(input, opts) : input;
+  const scan = input instanceof MessageScan ? input : new MessageScan(input, opts);
   const urls = dedupe<UrlIndicator>(scan.links.map((l) => {
     const span = { start: l.start, end: l.end };
     return [l.normalized, {

@@ -1,3 +1,4 @@
+import { MessageScan } from '../indicators/message-scan.js';
 import { DEFAULT_RULES } from './default-rules.js';
 import { createRuleContext, type RuleContext } from './rule-context.js';
 import { TAG_NAMES, type Rule, type Tag } from './tag.js';
@@ -13,7 +14,7 @@ const TAG_ORDER: ReadonlyMap<string, number> = new Map(TAG_NAMES.map((t, i) => [
  *   .map((t) => t.tag); // ['link_present', 'suspicious_tld', 'lookalike_domain', 'urgency', ...]
  */
 export function tagText(input: string | RuleContext, rules: readonly Rule[] = DEFAULT_RULES): Tag[] {
-  const ctx = typeof input === 'string' ? createRuleContext(input) : input;
+  const ctx = input instanceof MessageScan ? input : createRuleContext(input);
   const tags: Tag[] = [];
   for (const rule of rules) {
     const tag = rule.apply(ctx);

@@ -1,0 +1,44 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { confusableOf, foldConfusables } from './confusables.js';
+import { boundedEditDistance } from './edit-distance.js';
+
+test('foldConfusables: Cyrillic/Greek/fullwidth look-alikes become Latin, length is kept', () => {
+  const input = 'PаyPаl Αpple ｐａｙ';
+  const folded = foldConfusables(input);
+  assert.equal(folded, 'paypal apple pay');
+  assert.equal(folded.length, input.length);
+  assert.equal(foldConfusables(''), '');
+  // only ASCII is lower-cased: other letters keep their code unit so offsets stay put
+  assert.equal(foldConfusables('ÉCOLE €5'), 'École €5');
+});
+
+test('foldConfusables: idempotent on 10k seeded random strings', () => {
+  let seed = 12345;
+  const rand = () => ((seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32);
+  const alphabet = 'aAzZ09 .-а е о р с Α Ο ｐ \u200B é ß İ';
+  for (let n = 0; n < 10_000; n++) {
+    let s = '';
+    const len = Math.floor(rand() * 20);
+    for (let i = 0; i < len; i++) s += alphabet[Math.floor(rand() * alphabet.length)];
+    const once = foldConfusables(s);
+    assert.equal(once.length, s.length);
+    assert.equal(foldConfusables(once), once);
+  }
+});
+
+test('confusableOf: mapped, fullwidth and unmapped characters', () => {
+  assert.equal(String.fromCharCode(confusableOf(0x0430)), 'a');
+  assert.equal(String.fromCharCode(confusableOf(0xff30)), 'p');
+  assert.equal(confusableOf(0x4e2d), -1);
+});
+
+test('boundedEditDistance: exact distances and early exit above the bound', () => {
+  assert.equal(boundedEditDistance('paypal', 'paypal', 2), 0);
+  assert.equal(boundedEditDistance('paypa', 'paypal', 2), 1);
+  assert.equal(boundedEditDistance('amazom', 'amazon', 2), 1);
+  assert.equal(boundedEditDistance('amzaon', 'amazon', 2), 2);
+  assert.equal(boundedEditDistance('netflix', 'google', 2), 3);
+  assert.equal(boundedEditDistance('', 'abc', 5), 3);
+  assert.equal(boundedEditDistance('a'.repeat(200), 'a'.repeat(199) + 'b', 2), 1);
+});
