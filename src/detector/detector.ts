@@ -1,10 +1,10 @@
 import type { Label } from '../data/label.js';
-import { createSparseBuffer, type SparseBuffer } from '../features/sparse.js';
-import type { FittedVectorizer } from '../features/vectorizer.js';
+import { createSparseBuffer, type SparseBuffer } from '../features/index.js';
+import type { FittedVectorizer } from '../features/index.js';
 import type { CalibratorSpec } from '../model/index.js';
 import { createCalibrator } from '../model/index.js';
 import type { LinearModel } from '../model/index.js';
-import type { Normalizer } from '../text/normalizer.js';
+import type { Normalizer } from '../text/index.js';
 import { ruleFeatureVector, tagText, TAG_NAMES } from '../rules/index.js';
 import type { Tag } from '../rules/index.js';
 import type { ModelManifest } from '../artifact/manifest.js';

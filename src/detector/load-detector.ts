@@ -1,8 +1,8 @@
 import { wardenError } from '../errors.js';
 import { readModelDir, type ArtifactContents } from '../artifact/model-files.js';
-import { loadVectorizer, type VectorizerSpec } from '../features/vectorizer.js';
+import { loadVectorizer, type VectorizerSpec } from '../features/index.js';
 import type { CalibratorSpec } from '../model/index.js';
-import { createNormalizer, type NormalizerSpec } from '../text/normalizer.js';
+import { createNormalizer, type NormalizerSpec } from '../text/index.js';
 import { Detector } from './detector.js';
 
 export const VECTORIZER_PREFIX = 'vec.';

@@ -33,7 +33,7 @@ test('promotion and rollback under concurrent load: zero failed requests, each a
       const res = await t.app.inject({ method: 'POST', url: '/v1/score', headers: auth('scorer'), payload: { texts: [text, text, text] } });
       if (res.statusCode !== 200) failures++;
       else {
-        const vs = new Set(res.json().results.map((r: { model_version: string }) => r.model_version));
+        const vs = new Set<string>(res.json().results.map((r: { model_version: string }) => r.model_version));
         assert.equal(vs.size, 1, 'one request is scored by one model');
         versions.push(...vs);
       }
@@ -56,7 +56,7 @@ test('promotion and rollback under concurrent load: zero failed requests, each a
   assert.equal(failures, 0);
   assert.ok(versions.includes('v1') && versions.includes('v2'), `versions seen: ${[...new Set(versions)]}`);
   const audit = await t.deps.stores.audit.list({}, { limit: 10 });
-  assert.deepEqual(audit.items.map((e) => e.action).sort(), ['model.promote', 'model.rollback']);
+  assert.deepEqual(audit.items.map((e) => String(e.action)).sort(), ['model.promote', 'model.rollback']);
 });
 
 test('promotion errors: unknown version 404, bad alias 400, scorer 403', async () => {

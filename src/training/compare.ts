@@ -1,7 +1,7 @@
 import { loadDataset, type ReadOptions } from '../data/index.js';
 import { groupedStratifiedSplit } from '../data/index.js';
-import { DEFAULT_VECTORIZER, type VectorizerSpec } from '../features/vectorizer.js';
-import { DEFAULT_NORMALIZER } from '../text/normalizer.js';
+import { DEFAULT_VECTORIZER, type VectorizerSpec } from '../features/index.js';
+import { DEFAULT_NORMALIZER } from '../text/index.js';
 import { candidateName, defaultCandidates, type Candidate } from './learner.js';
 import { crossValidate } from './cross-validate.js';
 import { makeFolds, prepare } from './train.js';

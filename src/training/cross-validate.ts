@@ -1,4 +1,4 @@
-import { fitVectorizer, type VectorizerSpec } from '../features/vectorizer.js';
+import { fitVectorizer, type VectorizerSpec } from '../features/index.js';
 import { decision, fitLogisticRegression } from '../model/index.js';
 import { candidateName, fitLearner, type Candidate } from './learner.js';
 import { selectRows, take, takeBytes, whereOne, type PreparedData } from './prepared-data.js';

@@ -1,4 +1,4 @@
-import type { CsrMatrix } from '../features/sparse.js';
+import type { CsrMatrix } from '../features/index.js';
 import { fitLinearSvm, fitLogisticRegression, fitNaiveBayes, type FitReport, type LinearModel } from '../model/index.js';
 
 /** A learner and its hyper-parameters: serialisable, `type`-discriminated, one factory below. */

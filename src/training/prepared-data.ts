@@ -1,5 +1,5 @@
 import type { Label } from '../data/label.js';
-import type { CsrMatrix } from '../features/sparse.js';
+import type { CsrMatrix } from '../features/index.js';
 
 /** Everything the training loops need, computed once per dataset, addressed by row index. */
 export interface PreparedData {

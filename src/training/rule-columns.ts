@@ -1,4 +1,4 @@
-import type { CsrMatrix } from '../features/sparse.js';
+import type { CsrMatrix } from '../features/index.js';
 import { ruleFeatureVector, tagText, TAG_NAMES } from '../rules/index.js';
 
 /** Rule feature vectors of many raw texts, rows × TAG_NAMES.length, row-major. */

@@ -28,7 +28,7 @@ function countLabels(labels: readonly string[]): Record<string, number> {
 export async function saveModel(t: TrainedModel, dir: string, policyPath?: string): Promise<ModelManifest> {
   const exported = t.final.vectorizer.export();
   const arrays: Record<string, AnyTypedArray> = {};
-  for (const [name, a] of Object.entries(exported.arrays)) arrays[VECTORIZER_PREFIX + name] = a;
+  for (const [name, a] of Object.entries(exported.arrays)) arrays[VECTORIZER_PREFIX + name] = a as AnyTypedArray;
   arrays['threat.weights'] = Float64Array.from(t.final.threat.model.weights);
   arrays['threat.bias'] = Float64Array.of(t.final.threat.model.bias);
   if (t.final.phishing) {

@@ -2,10 +2,10 @@ import { loadDataset, type Dataset, type ReadOptions } from '../data/index.js';
 import { groupedStratifiedKFold, groupedStratifiedSplit, groupIds } from '../data/index.js';
 import { isThreat } from '../data/label.js';
 import { wardenError } from '../errors.js';
-import { DEFAULT_VECTORIZER, fitVectorizer, type VectorizerSpec } from '../features/vectorizer.js';
+import { DEFAULT_VECTORIZER, fitVectorizer, type VectorizerSpec } from '../features/index.js';
 import { binaryMetrics, chooseThreshold, createCalibrator, decision, fitIsotonic, fitLogisticRegression, fitPlatt } from '../model/index.js';
 import type { CalibratorSpec, FitReport, LinearModel, ThresholdPolicy } from '../model/index.js';
-import { createNormalizer, DEFAULT_NORMALIZER, type NormalizerSpec } from '../text/normalizer.js';
+import { createNormalizer, DEFAULT_NORMALIZER, type NormalizerSpec } from '../text/index.js';
 import { candidateName, defaultCandidates, fitLearner, type Candidate } from './learner.js';
 import { crossValidate, hasBoth, type Fold } from './cross-validate.js';
 import { selectRows, take, takeBytes, takeFloats, whereOne, type PreparedData } from './prepared-data.js';
@@ -184,7 +184,10 @@ export async function train(opts: TrainOptions): Promise<TrainedModel> {
         const Xte = holdout.transform(split.test);
         const pp = Float64Array.from(decision(ph.model, Xte), createCalibrator(phishingCalibrator));
         const predicted: Label[] = Array.from(pTest, (p, i) => (p >= operatingPoint.threshold ? (pp[i] >= 0.5 ? 'phishing' : 'spam') : 'benign'));
-        test.per_class = classReport(take(data.labels, split.test), predicted);
+        const report = classReport(take(data.labels, split.test), predicted);
+        test.per_class = report.per_class;
+        test.class_confusion_matrix = report.confusion;
+        test.macro_f1 = report.macro_f1;
       }
     }
   }
