@@ -32,20 +32,33 @@ export interface ReceiveOptions {
 const KNOWN_EXTENSIONS = new Set(['.csv', '.tsv', '.txt', '.jsonl', '.ndjson']);
 const FORMATS = new Set(['auto', 'csv', 'tsv', 'jsonl', 'uci']);
 
+/**
+ * Newlines in `chunk` before its first undecodable byte, found on the failure path only: a lossy
+ * decode marks it with U+FFFD (continuation bytes of a character begun in the previous chunk are
+ * skipped first). A genuine U+FFFD earlier on the same chunk would make the line an estimate.
+ */
+function linesBeforeBadByte(chunk: Buffer): number {
+  let start = 0;
+  while (start < 3 && start < chunk.length && (chunk[start] & 0xc0) === 0x80) start++;
+  const text = new TextDecoder('utf-8').decode(chunk.subarray(start));
+  const bad = text.indexOf('\ufffd');
+  let lines = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && (bad === -1 || i < bad); i = text.indexOf('\n', i + 1)) lines++;
+  return lines;
+}
+
 /** Passes bytes through, failing with INVALID_UTF8 at the first byte sequence that is not UTF-8. */
 class Utf8Check extends Transform {
   readonly #decoder = new TextDecoder('utf-8', { fatal: true });
-  #bytes = 0;
   #lines = 1;
 
   override _transform(chunk: Buffer, _enc: BufferEncoding, done: TransformCallback): void {
     try {
       this.#decoder.decode(chunk, { stream: true });
     } catch (err) {
-      done(wardenError('INVALID_UTF8', `the file is not valid UTF-8 (in line ${this.#lines} or the next, after byte ${this.#bytes})`, { cause: err }));
+      done(wardenError('INVALID_UTF8', `the file is not valid UTF-8 (line ${this.#lines + linesBeforeBadByte(chunk)})`, { cause: err }));
       return;
     }
-    this.#bytes += chunk.length;
     for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1)) this.#lines++;
     done(null, chunk);
   }
