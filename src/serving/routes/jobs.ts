@@ -111,6 +111,10 @@ export function jobRoutes(app: FastifyInstance, deps: AppDeps): void {
       if (req.isMultipart()) {
         job = await createFromUpload(req, deps, modelVersion);
       } else {
+        // Fastify also parses text/plain; only JSON or multipart make a job.
+        if (!/^application\/([\w.+-]+\+)?json\b/i.test(req.headers['content-type'] ?? '')) {
+          throw wardenError('UNSUPPORTED_FORMAT', 'send JSON { "texts": [...] } or a file as multipart/form-data');
+        }
         const texts = jsonTexts(req.body);
         job = await deps.stores.jobs.create({ inputFormat: 'json', options: { source: 'json', idColumn: null }, modelVersion }, texts.map((text) => ({ text })));
       }
