@@ -1,6 +1,6 @@
 import type { Detector } from '../detector/detector.js';
 import { extractIndicators, type Indicators } from '../indicators/index.js';
-import { tagText, type Tag } from '../rules/index.js';
+import { createRuleContext, tagText, type Tag } from '../rules/index.js';
 import type { Label } from '../data/label.js';
 import { confidenceBand, decide, type Action, type Severity, type TriagePolicy } from './policy.js';
 import { templateSummary } from './summary.js';
@@ -39,8 +39,10 @@ const round = (x: number, d = 6): number => Math.round(x * 10 ** d) / 10 ** d;
 
 /** Scores, tags, extracts indicators, applies the severity/action policy and writes the summary. */
 export function triage(detector: Detector, text: string, policy: TriagePolicy, opts: TriageOptions = {}): TriageResult {
-  const tags = tagText(text);
-  const indicators = extractIndicators(text, { defaultRegion: opts.defaultRegion ?? 'GB' });
+  // One parse of links and phone numbers, shared by the rules and the indicator extraction.
+  const ctx = createRuleContext(text, { defaultRegion: opts.defaultRegion ?? 'GB' });
+  const tags = tagText(ctx);
+  const indicators = extractIndicators(ctx);
   const p = detector.score(text, tags);
   const { severity, action } = decide(policy, {
     label: p.label,

@@ -1,4 +1,4 @@
-import { tagText } from '../../rules/index.js';
+import { createRuleContext, tagText } from '../../rules/index.js';
 import { extractIndicators } from '../../indicators/index.js';
 import { parse, type Command } from '../command.js';
 import { highlight } from '../highlight.js';
@@ -25,8 +25,9 @@ Options:
     const results: unknown[] = [];
     const tty = io.stdout.isTTY === true;
     for await (const { text, id } of textInputs(positionals, values.in, values['text-col'])) {
-      const tags = tagText(text);
-      const indicators = extractIndicators(text);
+      const ctx = createRuleContext(text);
+      const tags = tagText(ctx);
+      const indicators = extractIndicators(ctx);
       if (values.json) results.push({ ...(id !== undefined ? { id } : {}), text, tags, indicators });
       else {
         io.stdout.write(`${highlight(text, tags.flatMap((t) => t.spans), tty)}\n`);

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { extractIndicators } from '../../indicators/index.js';
-import { tagText } from '../../rules/index.js';
+import { createRuleContext, tagText } from '../../rules/index.js';
 import { triage } from '../../triage/triage.js';
 import { summariseWithLlm, type LlmAuditSink, type LlmConfig } from '../../triage/llm-summariser.js';
 import { preparePrediction } from '../../storage/index.js';
@@ -20,9 +20,10 @@ export function tagRoutes(app: FastifyInstance, deps: AppDeps, opts: TagRouteOpt
     { config: { role: 'scorer' }, schema: { tags: ['explanation'], summary: 'Threat tags with reasons and spans, and indicators', body: TextBody } },
     async (req) => {
       checkTexts([req.body.text], deps.config.maxTextLength);
-      const tags = tagText(req.body.text);
+      const ctx = createRuleContext(req.body.text);
+      const tags = tagText(ctx);
       for (const t of tags) deps.metrics.tags.inc({ tag: t.tag });
-      return { tags, indicators: extractIndicators(req.body.text) };
+      return { tags, indicators: extractIndicators(ctx) };
     },
   );
 

@@ -7,6 +7,7 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import multipart from '@fastify/multipart';
 import type { Detector, Prediction } from '../../detector/detector.js';
+import { wardenError } from '../../errors.js';
 import { JobRepository, openDatabase, type Database } from '../../storage/index.js';
 import type { AppDeps } from '../app-deps.js';
 import { installAuth } from '../auth/install-auth.js';
@@ -51,7 +52,7 @@ export async function buildHarness(opts: { maxUploadBytes?: number; withModel?: 
       return opts.withModel !== false;
     },
     get current() {
-      if (opts.withModel === false) throw Object.assign(new Error('no model'), { statusCode: 503 });
+      if (opts.withModel === false) throw wardenError('NO_MODEL', 'no model is loaded yet');
       return served;
     },
   } as unknown as ModelHolder;
