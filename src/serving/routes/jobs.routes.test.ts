@@ -120,6 +120,7 @@ describe('/v1/jobs', () => {
       [{ texts: 'one' }, 400, 'INVALID_INPUT'],
       [{ texts: [] }, 400, 'INVALID_INPUT'],
       [{ texts: ['ok', 5] }, 400, 'INVALID_INPUT'],
+      [{ texts: ['ok', 'nul \u0000 inside'] }, 400, 'INVALID_INPUT'],
       [[], 400, 'INVALID_INPUT'],
       [{ texts: new Array(MAX_JOB_TEXTS + 1).fill('t') }, 413, 'PAYLOAD_TOO_LARGE'],
     ];
@@ -144,6 +145,8 @@ describe('/v1/jobs', () => {
       ['text\n' + 'a'.repeat(70 * 1024) + '\n', 'a.csv', 413, 'PAYLOAD_TOO_LARGE'],
       ['text\n', 'a.csv', 400, 'INVALID_INPUT'],
       ['{"text":"hi"}\n{oops\n', 'a.jsonl', 400, 'BAD_DATA'],
+      ['text,id\nok,1\nnul \u0000 here,2\n', 'a.csv', 400, 'BAD_DATA'],
+      ['text,id\nok,1\nfine,\u0000\n', 'a.csv', 400, 'BAD_DATA'],
     ];
     for (const [content, name, status, code] of cases) {
       const res = await h.app.inject({ method: 'POST', url: '/v1/jobs', ...multipartBody(content, name) });

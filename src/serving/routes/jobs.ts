@@ -9,6 +9,9 @@ import { csvStream } from '../upload/csv-stream.js';
 import { receiveUpload } from '../upload/receive-upload.js';
 import { openUploadRows, type UploadRow, type UploadRows } from '../upload/upload-rows.js';
 
+/** PostgreSQL text and jsonb cannot hold U+0000, so a job refuses it up front rather than failing with a 500. */
+const NUL = '\u0000';
+
 /** Most texts a JSON job may carry (an upload is bounded by the upload size instead). */
 export const MAX_JOB_TEXTS = 100_000;
 
@@ -56,6 +59,8 @@ function jsonTexts(body: unknown): string[] {
   if (texts.length > MAX_JOB_TEXTS) throw wardenError('PAYLOAD_TOO_LARGE', `a job takes at most ${MAX_JOB_TEXTS} texts; got ${texts.length}`);
   const bad = texts.findIndex((t) => typeof t !== 'string');
   if (bad !== -1) throw wardenError('INVALID_INPUT', `texts[${bad}] is not a string`);
+  const nul = texts.findIndex((t) => (t as string).includes(NUL));
+  if (nul !== -1) throw wardenError('INVALID_INPUT', `texts[${nul}] contains a NUL character, which cannot be stored`);
   return texts as string[];
 }
 
@@ -70,8 +75,11 @@ async function createFromUpload(req: FastifyRequest<{ Querystring: UploadQuery }
     const { idName, rows } = opened;
     const first = await rows.next();
     if (first.done) throw wardenError('INVALID_INPUT', `${upload.filename}: the file has no rows to score`);
+    let rowCount = 0;
     const toInput = (row: UploadRow): JobRowInput => {
       if (row.error) throw wardenError('BAD_DATA', `${upload.filename}: ${row.error}`);
+      if (row.text.includes(NUL) || row.id?.includes(NUL)) throw wardenError('BAD_DATA', `${upload.filename}: row ${rowCount + 1} contains a NUL character, which cannot be stored`);
+      rowCount++;
       return { text: row.text, passthrough: idName === null ? null : { [idName]: row.id ?? '' } };
     };
     async function* inputs(): AsyncGenerator<JobRowInput> {
