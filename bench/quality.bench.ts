@@ -87,6 +87,8 @@ interface SeedResult {
   pr_auc: number;
   roc_auc: number;
   recall_at_precision_995: number;
+  /** F1 that train() itself reported on the same test rows (before save/load): should equal `f1`. */
+  trainReportedF1: number;
   trainSeconds: number;
 }
 
@@ -124,6 +126,7 @@ async function runSeed(ds: Dataset, split: SplitFile, workDir: string): Promise<
     pr_auc: m.pr_auc,
     roc_auc: m.roc_auc,
     recall_at_precision_995: recallAtPrecision(scores, y, MIN_PRECISION).recall,
+    trainReportedF1: typeof t.test?.f1 === 'number' ? t.test.f1 : Number.NaN,
     trainSeconds,
   };
 }
