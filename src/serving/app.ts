@@ -3,6 +3,7 @@ import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
+import { wardenError } from '../errors.js';
 import type { AppDeps } from './app-deps.js';
 import { hashKey } from './auth/api-keys.js';
 import { installAuth } from './auth/install-auth.js';
@@ -40,6 +41,8 @@ export async function buildApp(deps: AppDeps, opts: BuildAppOptions = {}): Promi
   });
   installErrorHandling(app);
   installJsonParser(app);
+  // Only JSON and multipart bodies are accepted; anything else is a 415, not a schema error.
+  app.removeContentTypeParser('text/plain');
   installValidators(app);
   installRequestMetrics(app, deps.metrics);
   await app.register(swagger, {
@@ -62,10 +65,8 @@ export async function buildApp(deps: AppDeps, opts: BuildAppOptions = {}): Promi
       return typeof auth === 'string' ? `key:${hashKey(auth).slice(0, 24)}` : `ip:${req.ip}`;
     },
     allowList: (req) => req.url === '/health' || req.url === '/ready' || req.url === '/metrics',
-    errorResponseBuilder: (_req, ctx) => ({
-      statusCode: 429,
-      error: { code: 'RATE_LIMITED', message: `rate limit of ${ctx.max} requests per ${ctx.after} exceeded` },
-    }),
+    // The plugin throws what this returns: a catalogue error, so the error handler answers 429.
+    errorResponseBuilder: (_req, ctx) => wardenError('RATE_LIMITED', `rate limit of ${ctx.max} requests per ${ctx.after} exceeded; retry after ${Math.ceil(ctx.ttl / 1000)} s`),
   });
   installAuth(app, deps.keys);
 

@@ -1,5 +1,7 @@
 import { mkdtemp, writeFile } from 'node:fs/promises';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../../src/config/package-info.js';
@@ -40,18 +42,36 @@ export async function tinyTrainingFile(): Promise<string> {
 
 let cached: Promise<string> | null = null;
 
-/** Trains (once per test process) a small real model and returns its directory. */
+/**
+ * Trains a small real model and returns its directory. It is cached on disk for the whole test
+ * run (keyed by the training file and the compiled training code), because every test file
+ * runs in its own process and most only need *a* real model.
+ */
 export function tinyModelDir(): Promise<string> {
   cached ??= (async () => {
     const data = await tinyTrainingFile();
+    const key = createHash('sha256')
+      .update(readFileSync(data))
+      .update(readFileSync(fileURLToPath(new URL('../../src/training/train.js', import.meta.url))))
+      .update(readFileSync(fileURLToPath(new URL('../../src/features/index.js', import.meta.url))))
+      .digest('hex')
+      .slice(0, 16);
+    const dir = join(tmpdir(), `warden-tiny-model-${key}`);
+    if (existsSync(join(dir, 'manifest.json'))) return dir;
     const trained = await train({
       dataPaths: [data],
       folds: 3,
       ruleFeatures: false,
       candidates: [{ learner: { type: 'logreg', C: 10, classWeight: 'balanced' }, ruleFeatures: false }],
     });
-    const dir = await mkdtemp(join(tmpdir(), 'warden-tiny-model-'));
-    await saveModel(trained, dir);
+    // Write aside, then rename into place: concurrent test processes never see a half model.
+    const staging = await mkdtemp(join(tmpdir(), 'warden-tiny-staging-'));
+    await saveModel(trained, staging);
+    try {
+      renameSync(staging, dir);
+    } catch {
+      return existsSync(join(dir, 'manifest.json')) ? dir : staging;
+    }
     return dir;
   })();
   return cached;
