@@ -1,0 +1,40 @@
+import type { ColumnCounter } from './column-counter.js';
+import { ensureSparseCapacity, type SparseBuffer } from './sparse.js';
+
+/**
+ * The TF-IDF kernel: turns one text's column counts into weights, appends them to `out`
+ * (columns shifted by `offset`) and clears the counter for the next text.
+ * tf = count, or 1 + ln(count) when sublinear; weight = tf × factor (the idf, or 1);
+ * optional L2 norm over this part's entries only. Float64 arithmetic, rounded to float32 once
+ * (the counter's `counts` slots are reused to hold the float64 weights).
+ */
+export function appendWeighted(counter: ColumnCounter, sublinearTf: boolean, l2: boolean, out: SparseBuffer, offset: number): void {
+  const n = counter.size;
+  const base = out.nnz;
+  ensureSparseCapacity(out, base + n);
+  const { keys, counts, factors, order } = counter;
+  const indices = out.indices;
+  const values = out.values;
+  let sumSq = 0;
+  for (let k = 0; k < n; k++) {
+    const slot = order[k];
+    const count = counts[slot];
+    const w = (sublinearTf ? 1 + Math.log(count) : count) * factors[slot];
+    counts[slot] = w;
+    sumSq += w * w;
+    indices[base + k] = keys[slot] - 1 + offset;
+  }
+  const scale = l2 && sumSq > 0 ? 1 / Math.sqrt(sumSq) : 1;
+  for (let k = 0; k < n; k++) {
+    const slot = order[k];
+    values[base + k] = counts[slot] * scale;
+    keys[slot] = 0;
+  }
+  counter.size = 0;
+  out.nnz = base + n;
+}
+
+/** sklearn's smooth idf: ln((1 + nDocs) / (1 + df)) + 1. */
+export function smoothIdf(nDocs: number, df: number): number {
+  return Math.log((1 + nDocs) / (1 + df)) + 1;
+}

@@ -1,0 +1,132 @@
+import { CLASS_TOKEN_STRINGS, createClassTokenBuffer, detectClassTokens } from '../text/class-tokens.js';
+import type { Analyzer } from './analyzer.js';
+import { ensureGramCapacity, type GramBuffer } from './gram-buffer.js';
+import { H1_SEED, H2_SEED, hashString, stepH1, stepH2 } from './ngram-hash.js';
+import { wordCharTable, wordCharWidth } from './word-chars.js';
+
+/**
+ * scikit-learn's word analyser on an already-lowercased text: tokens are maximal runs of
+ * ≥ 2 word characters (`(?u)\b\w\w+\b`), n-grams are tokens joined by one space.
+ *
+ * With `classTokens`, every URL / e-mail / phone / money / number span found by the text
+ * module's scanner adds one unigram `__url__` … `__number__`. Class tokens never join
+ * n-grams, so the word n-grams are exactly scikit-learn's. A literal `__url__` in the text
+ * is the same feature (harmless: it is rare and means the same thing).
+ */
+export class WordAnalyzer implements Analyzer {
+  private starts = new Int32Array(64);
+  private ends = new Int32Array(64);
+  private tokH1 = new Int32Array(64);
+  private tokH2 = new Int32Array(64);
+  private readonly table = wordCharTable();
+  private readonly classBuf = createClassTokenBuffer();
+  private readonly classHashes = new Int32Array(CLASS_TOKEN_STRINGS.length * 2);
+
+  constructor(
+    private readonly minN: number,
+    private readonly maxN: number,
+    private readonly classTokens: boolean,
+  ) {
+    const pair = new Int32Array(2);
+    CLASS_TOKEN_STRINGS.forEach((s, k) => {
+      hashString(s, pair);
+      this.classHashes[2 * k] = pair[0];
+      this.classHashes[2 * k + 1] = pair[1];
+    });
+  }
+
+  analyze(text: string, g: GramBuffer): number {
+    const nTokens = this.tokenize(text);
+    const { starts, ends, tokH1, tokH2, minN, maxN } = this;
+    const nClass = this.classTokens ? detectClassTokens(text, this.classBuf) : 0;
+    g.count = 0;
+    ensureGramCapacity(g, nTokens * maxN + nClass);
+    const gh1 = g.h1;
+    const gh2 = g.h2;
+    const ga = g.a;
+    const gb = g.b;
+    let c = 0;
+    for (let t = 0; t < nTokens; t++) {
+      let h1 = tokH1[t];
+      let h2 = tokH2[t];
+      if (minN <= 1) {
+        gh1[c] = h1; gh2[c] = h2; ga[c] = t; gb[c] = 1; c++;
+      }
+      for (let m = 1; m < maxN && t + m < nTokens; m++) {
+        h1 = stepH1(h1, 32);
+        h2 = stepH2(h2, 32);
+        for (let u = starts[t + m], end = ends[t + m]; u < end; u++) {
+          const code = text.charCodeAt(u);
+          h1 = stepH1(h1, code);
+          h2 = stepH2(h2, code);
+        }
+        if (m + 1 >= minN) {
+          gh1[c] = h1; gh2[c] = h2; ga[c] = t; gb[c] = m + 1; c++;
+        }
+      }
+    }
+    for (let k = 0; k < nClass; k++) {
+      const kind = this.classBuf.kinds[k];
+      gh1[c] = this.classHashes[2 * kind]; gh2[c] = this.classHashes[2 * kind + 1]; ga[c] = -1 - kind; gb[c] = 0; c++;
+    }
+    g.count = c;
+    return c;
+  }
+
+  gramString(text: string, g: GramBuffer, i: number): string {
+    const a = g.a[i];
+    if (a < 0) return CLASS_TOKEN_STRINGS[-1 - a];
+    let s = text.slice(this.starts[a], this.ends[a]);
+    for (let m = 1; m < g.b[i]; m++) s += ' ' + text.slice(this.starts[a + m], this.ends[a + m]);
+    return s;
+  }
+
+  /** Finds tokens and hashes each in the same pass; returns how many. */
+  private tokenize(text: string): number {
+    const table = this.table;
+    const n = text.length;
+    let nt = 0;
+    let i = 0;
+    while (i < n) {
+      let w = wordCharWidth(text, i, table);
+      if (w === 0) {
+        i++;
+        continue;
+      }
+      const start = i;
+      let h1 = H1_SEED;
+      let h2 = H2_SEED;
+      let codePoints = 0;
+      do {
+        for (let k = 0; k < w; k++) {
+          const code = text.charCodeAt(i + k);
+          h1 = stepH1(h1, code);
+          h2 = stepH2(h2, code);
+        }
+        i += w;
+        codePoints++;
+      } while (i < n && (w = wordCharWidth(text, i, table)) !== 0);
+      if (codePoints < 2) continue;
+      if (nt === this.starts.length) this.growTokens();
+      this.starts[nt] = start;
+      this.ends[nt] = i;
+      this.tokH1[nt] = h1;
+      this.tokH2[nt] = h2;
+      nt++;
+    }
+    return nt;
+  }
+
+  private growTokens(): void {
+    const cap = this.starts.length * 2;
+    const grow = (a: Int32Array): Int32Array<ArrayBuffer> => {
+      const b = new Int32Array(cap);
+      b.set(a);
+      return b;
+    };
+    this.starts = grow(this.starts);
+    this.ends = grow(this.ends);
+    this.tokH1 = grow(this.tokH1);
+    this.tokH2 = grow(this.tokH2);
+  }
+}
