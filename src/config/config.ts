@@ -16,6 +16,8 @@ export interface ServiceConfig {
   redisUrl: string | null;
   auth: { enabled: boolean; keysFile: string | null; envKeys: string | null };
   storeText: StoreText;
+  /** False only for benchmarks that measure the cost of the prediction log. */
+  logPredictions: boolean;
   rateLimit: { max: number; windowMs: number };
   bodyLimitBytes: number;
   maxTextLength: number;
@@ -73,6 +75,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, flags: ConfigFlags = {}): Rea
     redisUrl: env.REDIS_URL || null,
     auth: { enabled: !authDisabled, keysFile, envKeys },
     storeText,
+    logPredictions: env.WARDEN_PREDICTION_LOG !== 'off',
     rateLimit: {
       max: int('WARDEN_RATE_LIMIT_MAX', env.WARDEN_RATE_LIMIT_MAX, 100_000, 1, 1e9),
       windowMs: int('WARDEN_RATE_LIMIT_WINDOW_MS', env.WARDEN_RATE_LIMIT_WINDOW_MS, 60_000, 100, 86_400_000),

@@ -49,7 +49,7 @@ export function scoreTexts(deps: AppDeps, texts: readonly string[], opts: { expl
       },
       { storeText },
     );
-    deps.stores.writer.enqueue(record);
+    if (deps.config.logPredictions) deps.stores.writer.enqueue(record);
     deps.metrics.scores.observe(p.riskScore);
     deps.metrics.labels.inc({ label: p.label, model_version: detector.version });
     for (const t of tags) deps.metrics.tags.inc({ tag: t.tag });

@@ -53,7 +53,7 @@ export function tagRoutes(app: FastifyInstance, deps: AppDeps, opts: TagRouteOpt
         },
         { storeText: deps.config.storeText === 'full' },
       );
-      deps.stores.writer.enqueue(record);
+      if (deps.config.logPredictions) deps.stores.writer.enqueue(record);
       deps.metrics.scores.observe(verdict.risk_score);
       deps.metrics.labels.inc({ label: verdict.label, model_version: verdict.model_version });
       for (const t of verdict.tags) deps.metrics.tags.inc({ tag: t.tag });
