@@ -57,7 +57,7 @@ export async function runHttpProcess(config: Readonly<ServiceConfig>, opts: { pr
     jobs = running.notifier;
   }
   const deps: AppDeps = { config, models, registry, stores, metrics, keys, jobs, redis };
-  const app = await buildApp(deps, { logger: log as unknown as Record<string, unknown> });
+  const app = await buildApp(deps, { logger: log });
   await app.listen({ host: config.host, port: config.port });
   return async () => {
     models.stop();

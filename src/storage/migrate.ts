@@ -1,4 +1,4 @@
-import { Migrator, type Kysely } from 'kysely';
+import { Migrator, sql, type Kysely } from 'kysely';
 import { wardenError } from '../errors.js';
 import { staticMigrationProvider } from './migrations/index.js';
 
@@ -12,8 +12,11 @@ export interface MigrationReport {
  * several processes at once: Kysely's Migrator takes a Postgres advisory lock and skips
  * migrations already recorded in `kysely_migration`.
  */
-export async function migrateToLatest(db: Kysely<any>): Promise<MigrationReport> {
-  const migrator = new Migrator({ db, provider: staticMigrationProvider });
+export async function migrateToLatest(db: Kysely<any>, schema?: string): Promise<MigrationReport> {
+  schema ??= (await sql<{ s: string }>`select current_schema() as s`.execute(db)).rows[0]?.s ?? 'public';
+  // Name the schema of Kysely's own bookkeeping tables: without it Kysely looks them up in any
+  // schema, and a second schema on the same server (tests, tenants) sees the first one's tables.
+  const migrator = new Migrator({ db, provider: staticMigrationProvider, migrationTableSchema: schema });
   const { error, results } = await migrator.migrateToLatest();
   if (error !== undefined) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';

@@ -34,8 +34,6 @@ export async function freshSchema(): Promise<string> {
   await client.connect();
   try {
     await client.query(`create schema ${name}`);
-    await client.query(`create table ${name}.kysely_migration (name varchar(255) not null primary key, timestamp varchar(255) not null)`);
-    await client.query(`create table ${name}.kysely_migration_lock (id varchar(255) not null primary key, is_locked integer not null default 0)`);
   } finally {
     await client.end();
   }
