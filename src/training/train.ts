@@ -142,7 +142,11 @@ export async function train(opts: TrainOptions): Promise<TrainedModel> {
   progress('preparing', 0, 1);
   const data = prepare(dataset, o.normalizer, withRules);
 
-  const split = groupedStratifiedSplit(data.labels, data.groups, { testFraction: o.testFraction, seed: o.seed });
+  // testFraction 0: no holdout (e.g. the caller keeps its own test set); CV figures only.
+  const split =
+    o.testFraction > 0
+      ? groupedStratifiedSplit(data.labels, data.groups, { testFraction: o.testFraction, seed: o.seed })
+      : { train: Int32Array.from(data.raw.keys()), test: new Int32Array(0) };
   if (!hasBoth(takeBytes(data.threat, split.train))) throw wardenError('ONE_CLASS', 'the training split has only one class');
   const folds = makeFolds(data, split.train, o.folds, o.seed);
   const cv = crossValidate(data, folds, o.vectorizer, candidates, (d, t) => progress('cross-validation', d, t));
