@@ -198,8 +198,9 @@ function scanPhone(text: string, i: number): number {
 }
 
 function isEmail(text: string, s: number, t: number): boolean {
-  const at = text.indexOf('@', s);
-  if (at <= s || at >= t - 3) return false;
+  let at = s;
+  while (at < t && text.charCodeAt(at) !== 64) at++; // bounded to the chunk: indexOf could run to the text's end
+  if (at === s || at >= t - 3) return false;
   for (let k = s; k < at; k++) {
     const c = text.charCodeAt(k);
     if (!isAsciiAlnum(c) && c !== 46 && c !== 95 && c !== 37 && c !== 43 && c !== 45) return false;
