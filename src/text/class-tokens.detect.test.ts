@@ -54,8 +54,9 @@ test('100 KB adversarial inputs are scanned in linear time with the expected cou
   assert.equal(m[0].kind, 'phone');
   const ats = '@'.repeat(100_000);
   assert.equal(findClassTokens(ats).length, 0);
-  const farAt = '1 '.repeat(50_000) + '@';
-  assert.equal(findClassTokens(farAt).length, 50_000);
+  // many short chunks before a lone '@' at the very end
+  const farAt = '1 x '.repeat(25_000) + '@';
+  assert.equal(findClassTokens(farAt).length, 25_000);
   const brackets = '(('.repeat(50_000) + '1234567';
   assert.equal(findClassTokens(brackets).length, 1);
 });
