@@ -18,6 +18,7 @@ import { feedbackRoutes } from './routes/feedback.js';
 import { healthRoutes } from './routes/health.js';
 import { jobRoutes } from './routes/jobs.js';
 import { modelRoutes } from './routes/models.js';
+import { monitoringRoutes } from './routes/monitoring.js';
 import { predictionRoutes } from './routes/predictions.js';
 import { scoreRoutes } from './routes/score.js';
 import { tagRoutes } from './routes/tag.js';
@@ -81,6 +82,7 @@ export async function buildApp(deps: AppDeps, opts: BuildAppOptions = {}): Promi
   batchRoutes(app, deps);
   jobRoutes(app, deps);
   modelRoutes(app, deps);
+  monitoringRoutes(app, deps);
   compatRoutes(app, deps);
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   return app;
