@@ -8,6 +8,9 @@ import { ensureSparseCapacity, type SparseBuffer } from './sparse.js';
  * optional L2 norm over this part's entries only. Float64 arithmetic, rounded to float32 once
  * (the counter's `counts` slots are reused to hold the float64 weights).
  */
+/** 1 + ln(tf) for small counts, so the common case (tf = 1, 2, …) costs a load, not a log. */
+const SUBLINEAR_TABLE = Float64Array.from({ length: 64 }, (_, tf) => (tf === 0 ? 0 : 1 + Math.log(tf)));
+
 export function appendWeighted(counter: ColumnCounter, sublinearTf: boolean, l2: boolean, out: SparseBuffer, offset: number): void {
   const n = counter.size;
   const base = out.nnz;
@@ -19,7 +22,8 @@ export function appendWeighted(counter: ColumnCounter, sublinearTf: boolean, l2:
   for (let k = 0; k < n; k++) {
     const slot = order[k];
     const count = counts[slot];
-    const w = (sublinearTf ? 1 + Math.log(count) : count) * factors[slot];
+    const tf = sublinearTf ? (count < 64 ? SUBLINEAR_TABLE[count] : 1 + Math.log(count)) : count;
+    const w = tf * factors[slot];
     counts[slot] = w;
     sumSq += w * w;
     indices[base + k] = keys[slot] - 1 + offset;
