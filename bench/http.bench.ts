@@ -1,0 +1,190 @@
+/**
+ * The HTTP API under load: `warden serve --workers 2 --no-auth` as a child process on a free
+ * 127.0.0.1 port, against a fresh copy of the bench model's registry.
+ *   a. saturating `POST /v1/score` ({text}) with wrk, vs a bare Fastify app (the ceiling);
+ *   b. open-loop latency at 2,000 req/s for 10 s, from each request's scheduled time;
+ *   c. `POST /v1/score` with {texts: [100]}: messages per second;
+ *   d. (a) again with WARDEN_PREDICTION_LOG=off, on PGlite and on PostgreSQL (when reachable,
+ *      in a throw-away schema that is dropped afterwards).
+ * Every server is killed at the end, also on failure. Run: `node dist/bench/http.bench.js`
+ * → bench/results/http.json.
+ */
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { benchDataDir, ensureBenchModel } from './bench-model.js';
+import { freePort, startChildServer, type ChildServer } from './child-server.js';
+import { isMain, loadAverage, machineNote, median, round, WARDEN_BIN, writeResult } from './measure.js';
+import { runOpenLoop } from './open-loop.js';
+import { loadUciTexts } from './uci-texts.js';
+import { runWrk, wrkAvailable, type WrkResult } from './wrk.js';
+
+const WORKERS = 2;
+const CONNECTIONS = 32;
+const BATCH_CONNECTIONS = 8;
+const RUNS = 3;
+const RUN_SECONDS = 5;
+const WARMUP_SECONDS = 3;
+const OPEN_LOOP_RATE = 2000;
+const OPEN_LOOP_SECONDS = 10;
+const POSTGRES_URL = process.env.WARDEN_BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+interface Saturation {
+  requestsPerSecond: number;
+  runs: number[];
+  latencyMsMedianRun: WrkResult['latencyMs'];
+  errors: number;
+  /** CPU seconds per wall second: the server tree and wrk (2.0 = both cores). */
+  serverCores: number;
+  wrkCores: number;
+  loadAverage: number[];
+}
+
+/** Warm-up, then RUNS wrk runs; the median requests/s with the CPU split. */
+function saturate(server: ChildServer, path: string, bodies: string[], connections: number): Saturation {
+  const url = `http://127.0.0.1:${server.port}${path}`;
+  runWrk(url, bodies, connections, WARMUP_SECONDS);
+  const la = loadAverage();
+  const runs: (WrkResult & { serverCpu: number })[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const c0 = server.cpuSeconds();
+    const r = runWrk(url, bodies, connections, RUN_SECONDS);
+    runs.push({ ...r, serverCpu: server.cpuSeconds() - c0 });
+  }
+  const byRps = [...runs].sort((a, b) => a.requestsPerSecond - b.requestsPerSecond);
+  const mid = byRps[Math.floor(byRps.length / 2)];
+  return {
+    requestsPerSecond: Math.round(median(runs.map((r) => r.requestsPerSecond))),
+    runs: runs.map((r) => Math.round(r.requestsPerSecond)),
+    latencyMsMedianRun: mid.latencyMs,
+    errors: runs.reduce((a, r) => a + r.non2xx + r.socketErrors, 0),
+    serverCores: round(median(runs.map((r) => r.serverCpu / r.seconds)), 2),
+    wrkCores: round(median(runs.map((r) => r.wrkCpuSeconds / r.seconds)), 2),
+    loadAverage: la,
+  };
+}
+
+/** A fresh data dir holding a copy of the bench registry (so each server starts with an empty PGlite). */
+function freshDataDir(source: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'warden-bench-http-'));
+  cpSync(join(source, 'registry'), join(dir, 'registry'), { recursive: true });
+  return dir;
+}
+
+async function withWarden<T>(source: string, env: NodeJS.ProcessEnv, body: (s: ChildServer) => Promise<T>): Promise<T> {
+  const dataDir = freshDataDir(source);
+  const port = await freePort();
+  let server: ChildServer | null = null;
+  try {
+    server = await startChildServer(process.execPath, [WARDEN_BIN, 'serve', '--workers', String(WORKERS), '--no-auth', '--host', '127.0.0.1', '--port', String(port), '--data-dir', dataDir], port, {
+      ...process.env,
+      WARDEN_LOG_LEVEL: 'warn',
+      WARDEN_MODEL_POLL_MS: '60000',
+      ...env,
+    });
+    return await body(server);
+  } finally {
+    if (server) await server.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+async function bareFastify(bodies: string[]): Promise<Saturation> {
+  const port = await freePort();
+  const script = fileURLToPath(new URL('./bare-fastify-server.js', import.meta.url));
+  const server = await startChildServer(process.execPath, [script, String(port), String(WORKERS)], port, process.env, 30_000);
+  try {
+    return saturate(server, '/v1/score', bodies, CONNECTIONS);
+  } finally {
+    await server.stop();
+  }
+}
+
+async function postgresSchema(): Promise<{ url: string; drop: () => Promise<void> } | null> {
+  const schema = `warden_bench_${randomBytes(5).toString('hex')}`;
+  const client = new pg.Client({ connectionString: POSTGRES_URL, connectionTimeoutMillis: 3000 });
+  try {
+    await client.connect();
+    await client.query(`create schema ${schema}`);
+  } catch {
+    await client.end().catch(() => {});
+    return null;
+  }
+  const url = `${POSTGRES_URL}${POSTGRES_URL.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${schema}`)}`;
+  return {
+    url,
+    drop: async () => {
+      await client.query(`drop schema ${schema} cascade`).catch(() => {});
+      await client.end().catch(() => {});
+    },
+  };
+}
+
+/** Runs the HTTP bench and writes `bench/results/http.json`. */
+export async function runHttpBench(): Promise<Record<string, unknown>> {
+  if (!wrkAvailable()) throw new Error('wrk is not installed (apt-get install -y wrk)');
+  const source = benchDataDir();
+  const model = await ensureBenchModel(source);
+  const texts = loadUciTexts();
+  const single = texts.slice(0, 500).map((text) => JSON.stringify({ text }));
+  const batches = Array.from({ length: 20 }, (_, b) => JSON.stringify({ texts: texts.slice(b * 100, b * 100 + 100) }));
+
+  const bare = await bareFastify(single);
+  console.error(`bare fastify: ${bare.requestsPerSecond} req/s`);
+
+  const pglite = await withWarden(source, {}, async (s) => {
+    const sat = saturate(s, '/v1/score', single, CONNECTIONS);
+    console.error(`pglite, log on: ${sat.requestsPerSecond} req/s`);
+    const la = loadAverage();
+    const c0 = s.cpuSeconds();
+    const openLoop = await runOpenLoop(s.port, '/v1/score', single, OPEN_LOOP_RATE, OPEN_LOOP_SECONDS);
+    const openLoopServerCores = round((s.cpuSeconds() - c0) / OPEN_LOOP_SECONDS, 2);
+    console.error(`open loop: ${JSON.stringify(openLoop.latencyMs)}`);
+    const batch = saturate(s, '/v1/score', batches, BATCH_CONNECTIONS);
+    console.error(`batch: ${batch.requestsPerSecond * 100} msg/s`);
+    return { saturation: sat, openLoop: { ...openLoop, serverCores: openLoopServerCores, loadAverage: la }, batch: { ...batch, messagesPerSecond: batch.requestsPerSecond * 100 } };
+  });
+  const pgliteOff = await withWarden(source, { WARDEN_PREDICTION_LOG: 'off' }, async (s) => saturate(s, '/v1/score', single, CONNECTIONS));
+  console.error(`pglite, log off: ${pgliteOff.requestsPerSecond} req/s`);
+
+  let postgres: Record<string, unknown> | null = null;
+  const pgTarget = await postgresSchema();
+  if (pgTarget) {
+    try {
+      const on = await withWarden(source, { DATABASE_URL: pgTarget.url }, async (s) => saturate(s, '/v1/score', single, CONNECTIONS));
+      const off = await withWarden(source, { DATABASE_URL: pgTarget.url, WARDEN_PREDICTION_LOG: 'off' }, async (s) => saturate(s, '/v1/score', single, CONNECTIONS));
+      postgres = { logOn: on, logOff: off, logCost: round(1 - on.requestsPerSecond / off.requestsPerSecond, 3) };
+      console.error(`postgres: on ${on.requestsPerSecond}, off ${off.requestsPerSecond} req/s`);
+    } finally {
+      await pgTarget.drop();
+    }
+  }
+
+  const result = {
+    commands: {
+      server: `WARDEN_LOG_LEVEL=warn node bin/warden.js serve --workers ${WORKERS} --no-auth --host 127.0.0.1 --port <free> --data-dir <copy of ${source}>`,
+      saturation: `wrk -t1 -c${CONNECTIONS} -d${RUN_SECONDS}s --latency -s <POST {"text"} rotating 500 UCI texts> (after ${WARMUP_SECONDS}s warm-up; median of ${RUNS})`,
+      batch: `wrk -t1 -c${BATCH_CONNECTIONS} -d${RUN_SECONDS}s -s <POST {"texts": 100 UCI texts}, 20 bodies>`,
+      openLoop: `Node open-loop generator, ${OPEN_LOOP_RATE} req/s for ${OPEN_LOOP_SECONDS}s, latency from scheduled send time`,
+      bare: `node dist/bench/bare-fastify-server.js <port> ${WORKERS}`,
+    },
+    model: model.version,
+    workers: WORKERS,
+    bareFastify: bare,
+    pglite: { ...pglite, logOff: pgliteOff, logCost: round(1 - pglite.saturation.requestsPerSecond / pgliteOff.requestsPerSecond, 3) },
+    postgres,
+    ratioToBareFastify: round(pglite.saturation.requestsPerSecond / bare.requestsPerSecond, 3),
+    targets: { singleRequestsPerSecond: 10_000, openLoopP99Ms: 20, batchMessagesPerSecond: 150_000, logCostBelow: 0.1 },
+    ...machineNote(),
+  };
+  writeResult('http', result);
+  return result;
+}
+
+if (isMain(import.meta.url)) {
+  const r = await runHttpBench();
+  console.log(JSON.stringify({ bare: (r.bareFastify as Saturation).requestsPerSecond, pglite: r.pglite, postgres: r.postgres }, null, 1));
+}
