@@ -28,3 +28,13 @@ export {
   type PredictionWriterOptions,
   type PredictionWriterStatus,
 } from './prediction-writer.js';
+export {
+  ModelRegistryRepository,
+  type AliasChangeRow,
+  type AliasRow,
+  type ChangeContext,
+  type DeploymentRow,
+  type ModelRegistryTables,
+  type ModelVersionRow,
+  type NewModelVersion,
+} from './model-registry-repository.js';

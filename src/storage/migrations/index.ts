@@ -3,6 +3,7 @@ import * as m0001 from './0001-predictions.js';
 import * as m0002 from './0002-feedback.js';
 import * as m0003 from './0003-jobs.js';
 import * as m0004 from './0004-audit-log.js';
+import * as m0005 from './0005-model-registry.js';
 
 /**
  * Every migration, in order. A static list rather than a folder glob, so a bundled or
@@ -13,6 +14,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = Object.freeze({
   '0002-feedback': m0002,
   '0003-jobs': m0003,
   '0004-audit-log': m0004,
+  '0005-model-registry': m0005,
 });
 
 /** Kysely `MigrationProvider` over {@link MIGRATIONS}. */
