@@ -28,6 +28,7 @@ const BATCH_CONNECTIONS = 8;
 const RUNS = 3;
 const RUN_SECONDS = 5;
 const WARMUP_SECONDS = 3;
+const SETTLE_MS = 3000;
 const OPEN_LOOP_RATE = 2000;
 const OPEN_LOOP_SECONDS = 10;
 const POSTGRES_URL = process.env.WARDEN_BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -40,6 +41,8 @@ interface Saturation {
   /** CPU seconds per wall second: the server tree and wrk (2.0 = both cores). */
   serverCores: number;
   wrkCores: number;
+  /** Requests per CPU-second of the server tree: the figure least distorted by a busy machine. */
+  requestsPerServerCpuSecond: number;
   loadAverage: number[];
 }
 
@@ -63,6 +66,7 @@ function saturate(server: ChildServer, path: string, bodies: string[], connectio
     errors: runs.reduce((a, r) => a + r.non2xx + r.socketErrors, 0),
     serverCores: round(median(runs.map((r) => r.serverCpu / r.seconds)), 2),
     wrkCores: round(median(runs.map((r) => r.wrkCpuSeconds / r.seconds)), 2),
+    requestsPerServerCpuSecond: Math.round(median(runs.map((r) => (r.requestsPerSecond * r.seconds) / r.serverCpu))),
     loadAverage: la,
   };
 }
@@ -85,6 +89,9 @@ async function withWarden<T>(source: string, env: NodeJS.ProcessEnv, body: (s: C
       WARDEN_MODEL_POLL_MS: '60000',
       ...env,
     });
+    // /ready answers as soon as the first worker listens; give the others time to join, or
+    // every keep-alive connection of the first wrk run lands on one worker.
+    await new Promise((r) => setTimeout(r, SETTLE_MS));
     return await body(server);
   } finally {
     if (server) await server.stop();
