@@ -2,7 +2,8 @@
 
 Run once with the system Python that has scikit-learn (1.2):
     /usr/bin/python3 scripts/oracles/tfidf.py
-Writes test/fixtures/tfidf-word.json and test/fixtures/tfidf-char.json. The corpus is already
+Writes test/fixtures/tfidf-word.json, tfidf-char.json, tfidf-char-wb.json and
+tfidf-char-wb-4-5.json (4–5 exercises sklearn's whole-short-word quirk). The corpus is already
 lowercased (lowercase=False here) because Warden's vectoriser takes normalised text.
 """
 import json
@@ -63,3 +64,5 @@ def dump(name, vectorizer):
 os.makedirs(OUT, exist_ok=True)
 dump("tfidf-word.json", TfidfVectorizer(analyzer="word", ngram_range=(1, 2), sublinear_tf=True, norm="l2", min_df=1, lowercase=False))
 dump("tfidf-char.json", TfidfVectorizer(analyzer="char", ngram_range=(2, 5), sublinear_tf=True, norm="l2", min_df=1, lowercase=False))
+dump("tfidf-char-wb.json", TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True, norm="l2", min_df=1, lowercase=False))
+dump("tfidf-char-wb-4-5.json", TfidfVectorizer(analyzer="char_wb", ngram_range=(4, 5), sublinear_tf=True, norm="l2", min_df=1, lowercase=False))

@@ -1,5 +1,7 @@
 import { CharAnalyzer } from './char-analyzer.js';
+import { CharWbAnalyzer } from './char-wb-analyzer.js';
 import type { GramBuffer } from './gram-buffer.js';
+import type { VectorizerAnalyzer } from './vectorizer.js';
 import { WordAnalyzer } from './word-analyzer.js';
 
 /** Turns one normalised text into hashed n-gram occurrences. One instance per fitted part (it owns scratch). */
@@ -11,7 +13,14 @@ export interface Analyzer {
 }
 
 /** Builds the analyser a vectoriser part's spec asks for. */
-export function createAnalyzer(kind: 'word' | 'char', ngramRange: readonly [number, number], classTokens: boolean): Analyzer {
+export function createAnalyzer(kind: VectorizerAnalyzer, ngramRange: readonly [number, number], classTokens: boolean): Analyzer {
   const [minN, maxN] = ngramRange;
-  return kind === 'word' ? new WordAnalyzer(minN, maxN, classTokens) : new CharAnalyzer(minN, maxN, classTokens);
+  switch (kind) {
+    case 'word':
+      return new WordAnalyzer(minN, maxN, classTokens);
+    case 'char':
+      return new CharAnalyzer(minN, maxN, classTokens);
+    case 'char_wb':
+      return new CharWbAnalyzer(minN, maxN, classTokens);
+  }
 }

@@ -1,6 +1,7 @@
 import { CLASS_TOKEN_STRINGS, createClassTokenBuffer, detectClassTokens } from '../text/class-tokens.js';
 import type { Analyzer } from './analyzer.js';
 import { ensureGramCapacity, type GramBuffer } from './gram-buffer.js';
+import { isPythonSpace } from './python-space.js';
 import { H1_SEED, H2_SEED, hashString, stepH1, stepH2 } from './ngram-hash.js';
 
 /**
@@ -120,12 +121,4 @@ export class CharAnalyzer implements Analyzer {
     }
     return c;
   }
-}
-
-/** Python's `str.isspace()` set, which is what scikit-learn's `\s` matches. */
-function isPythonSpace(c: number): boolean {
-  if (c <= 32) return c === 32 || (c >= 9 && c <= 13) || (c >= 28 && c <= 31);
-  if (c < 0x85) return false;
-  return c === 0x85 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 ||
-    c === 0x202f || c === 0x205f || c === 0x3000;
 }

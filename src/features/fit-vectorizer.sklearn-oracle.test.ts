@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { fitVectorizer } from './fit-vectorizer.js';
 import { createSparseBuffer } from './sparse.js';
-import type { VectorizerSpec } from './vectorizer.js';
+import type { FittedVectorizer, VectorizerSpec } from './vectorizer.js';
 
 interface Fixture {
   corpus: string[];
@@ -16,7 +16,7 @@ function fixture(name: string): Fixture {
   return JSON.parse(readFileSync(new URL(`../../../test/fixtures/${name}`, import.meta.url), 'utf8')) as Fixture;
 }
 
-function checkAgainst(name: string, spec: VectorizerSpec, prefix: string): void {
+function checkAgainst(name: string, spec: VectorizerSpec, prefix: string): FittedVectorizer {
   const fx = fixture(name);
   const v = fitVectorizer(spec, fx.corpus);
   const exported = v.export();
@@ -30,6 +30,12 @@ function checkAgainst(name: string, spec: VectorizerSpec, prefix: string): void 
     assert.ok(Math.abs(idf[col] - fx.idf[ours[col]]) < 1e-9, `idf of ${ours[col]}: ${idf[col]} vs ${fx.idf[ours[col]]}`);
   }
 
+  checkRows(v, fx, prefix);
+  return v;
+}
+
+/** Every transformed row equals scikit-learn's (same terms, weights within 1e-6). */
+function checkRows(v: FittedVectorizer, fx: Fixture, prefix: string): void {
   const row = createSparseBuffer(4);
   fx.corpus.forEach((text, r) => {
     const nnz = v.transformInto(text, row);
@@ -57,6 +63,20 @@ test('char 2–5-gram sublinear TF-IDF matches scikit-learn, astral characters c
     { type: 'tfidf', analyzer: 'char', ngramRange: [2, 5], sublinearTf: true, norm: 'l2', minDf: 1, classTokens: false },
     'c:',
   );
+});
+
+test('char_wb 2–5-gram sublinear TF-IDF matches scikit-learn (cold cache, then warm)', () => {
+  const spec: VectorizerSpec = { type: 'tfidf', analyzer: 'char_wb', ngramRange: [2, 5], sublinearTf: true, norm: 'l2', minDf: 1, classTokens: false };
+  const v = checkAgainst('tfidf-char-wb.json', spec, 'c:');
+  checkRows(v, fixture('tfidf-char-wb.json'), 'c:'); // every word now cached
+});
+
+test('char_wb 4–5-grams match scikit-learn, words shorter than 4 padded chars kept whole', () => {
+  const spec: VectorizerSpec = { type: 'tfidf', analyzer: 'char_wb', ngramRange: [4, 5], sublinearTf: true, norm: 'l2', minDf: 1, classTokens: false };
+  const v = checkAgainst('tfidf-char-wb-4-5.json', spec, 'c:');
+  const names = Array.from({ length: v.dimension }, (_, i) => v.featureName(i));
+  assert.ok(names.includes('c: x '), 'the one-letter word "x" is its own 3-char gram');
+  assert.ok(names.includes('c: 😀 '), 'an astral word counts as one code point');
 });
 
 test('transformMany gives the same rows as transformInto, sorted by column', () => {

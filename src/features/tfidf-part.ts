@@ -1,5 +1,6 @@
 import { wardenError } from '../errors.js';
 import { createAnalyzer, type Analyzer } from './analyzer.js';
+import { CharWbCounts } from './char-wb-counts.js';
 import { ColumnCounter } from './column-counter.js';
 import { createGramBuffer, type GramBuffer } from './gram-buffer.js';
 import { hashString } from './ngram-hash.js';
@@ -16,7 +17,8 @@ export type TfidfSpec = VectorizerSpec & { type: 'tfidf' };
  * loading share one path.
  *
  * Transform: analyse → look each gram hash up → count per column in a small cache-resident
- * map → weight and normalise. No allocation once warm.
+ * map → weight and normalise. No allocation once warm. A char_wb part counts through a
+ * per-word column cache instead (char-wb-counts.ts), with the same result.
  */
 export class TfidfPart implements VectorizerPart {
   readonly dimension: number;
@@ -25,6 +27,8 @@ export class TfidfPart implements VectorizerPart {
   private readonly grams: GramBuffer = createGramBuffer();
   private readonly counter = new ColumnCounter();
   private readonly prefix: string;
+  /** The cached char_wb path, or null for the other analysers. */
+  private readonly wordCounts: CharWbCounts | null;
 
   constructor(
     private readonly spec: TfidfSpec,
@@ -47,9 +51,16 @@ export class TfidfPart implements VectorizerPart {
       // float32 idf next to the hash: relative error 6e-8, well inside sklearn parity (1e-6)
       this.table.setPayload(col, idf[col]);
     }
+    const [minN, maxN] = spec.ngramRange;
+    this.wordCounts = spec.analyzer === 'char_wb' ? new CharWbCounts(this.table, minN, maxN, spec.classTokens) : null;
   }
 
   appendInto(text: string, out: SparseBuffer, offset: number): void {
+    if (this.wordCounts !== null) {
+      this.wordCounts.countInto(text, this.counter);
+      appendWeighted(this.counter, this.spec.sublinearTf, this.spec.norm === 'l2', out, offset);
+      return;
+    }
     const g = this.grams;
     const n = this.analyzer.analyze(text, g);
     const { counter, table } = this;

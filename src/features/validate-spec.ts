@@ -36,7 +36,9 @@ export function flattenSpec(spec: VectorizerSpec, path = 'vectorizer'): Array<Ve
 }
 
 function checkCommon(spec: VectorizerSpec & { type: 'tfidf' | 'hashing' }, path: string): void {
-  if (spec.analyzer !== 'word' && spec.analyzer !== 'char') fail(path, '"analyzer" must be "word" or "char"');
+  if (spec.analyzer !== 'word' && spec.analyzer !== 'char' && spec.analyzer !== 'char_wb') {
+    fail(path, '"analyzer" must be "word", "char" or "char_wb"');
+  }
   const r = spec.ngramRange;
   if (!Array.isArray(r) || r.length !== 2 || !isInt(r[0]) || !isInt(r[1]) || r[0] < 1 || r[1] < r[0] || r[1] > MAX_NGRAM) {
     fail(path, `"ngramRange" must be [min, max] with 1 ≤ min ≤ max ≤ ${MAX_NGRAM}`);

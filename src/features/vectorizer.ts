@@ -1,10 +1,16 @@
 import type { SparseBuffer, CsrMatrix } from './sparse.js';
 
+/**
+ * 'word': scikit-learn's word n-grams; 'char': its char n-grams across word boundaries;
+ * 'char_wb': its char n-grams inside ' ' + word + ' ' (cacheable per word, the fast one).
+ */
+export type VectorizerAnalyzer = 'word' | 'char' | 'char_wb';
+
 /** Serialisable vectoriser config, stored inside each model artifact. */
 export type VectorizerSpec =
   | {
       type: 'tfidf';
-      analyzer: 'word' | 'char';
+      analyzer: VectorizerAnalyzer;
       ngramRange: [number, number];
       sublinearTf: boolean;
       norm: 'l2' | 'none';
@@ -16,7 +22,7 @@ export type VectorizerSpec =
     }
   | {
       type: 'hashing';
-      analyzer: 'word' | 'char';
+      analyzer: VectorizerAnalyzer;
       ngramRange: [number, number];
       /** Number of columns; n-grams map to a multiply-shift of the mixed hash into [0, dimension), unsigned (no sign trick). */
       dimension: number;
