@@ -1,0 +1,9 @@
+// Monitoring's public API: serving, the CLI, retraining and the simulation import from here.
+export { DEFAULT_MONITORING_CONFIG, MONITORING_ENV, monitoringConfigFromEnv, checkMonitoringConfig, type MonitoringConfig } from './config.js';
+export { resolveRange, windowStart, type MonitoringRange, type WindowUnit } from './time-range.js';
+export { computeDrift, type DriftReport, type WindowDrift, type TagDrift, type FeatureDrift } from './drift.js';
+export { computePerformance, figures, type PerformanceReport, type VersionPerformance, type Figures, type DayFigures } from './performance.js';
+export { computeQuality, SCRIPTS, type QualityReport, type WindowQuality, type Script } from './quality.js';
+export { evaluateAlerts, type Alert } from './alerts.js';
+export { computeSummary, type MonitoringSummary } from './summary.js';
+export { buildReference, referenceOf, type MonitoringReference, type ReferenceInput } from '../training/reference.js';
