@@ -38,6 +38,8 @@ export function defaultCandidates(withRules: boolean): Candidate[] {
   const learners: LearnerSpec[] = [
     { type: 'logreg', C: 20, classWeight: 'balanced' },
     { type: 'svm', C: 0.5, classWeight: 'balanced' },
+    // Unweighted: scikit-learn's grouped CV picks an unweighted LinearSVC on the UCI splits too.
+    { type: 'svm', C: 1, classWeight: null },
     { type: 'nb', alpha: 0.1, variant: 'complement' },
   ];
   const out: Candidate[] = learners.map((learner) => ({ learner, ruleFeatures: false }));
