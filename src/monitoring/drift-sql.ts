@@ -7,9 +7,9 @@ import type { MonitoringRange } from './time-range.js';
  * as digitShare/capsShare/urlCount (a test checks it on a real database): text_length is the
  * UTF-16 length written by the scorer, and the regexes only count ASCII characters.
  */
-const DIGIT_SHARE = sql`coalesce(length(regexp_replace(text, '[^0-9]', '', 'g'))::float8 / nullif(text_length, 0), 0)`;
-const CAPS_SHARE = sql`coalesce(length(regexp_replace(text, '[^A-Z]', '', 'g'))::float8 / nullif(length(regexp_replace(text, '[^A-Za-z]', '', 'g')), 0), 0)`;
-const URL_COUNT = sql`regexp_count(text, 'https?://|www\\.', 1, 'i')::float8`;
+export const DIGIT_SHARE = sql`coalesce(length(regexp_replace(text, '[^0-9]', '', 'g'))::float8 / nullif(text_length, 0), 0)`;
+export const CAPS_SHARE = sql`coalesce(length(regexp_replace(text, '[^A-Z]', '', 'g'))::float8 / nullif(length(regexp_replace(text, '[^A-Za-z]', '', 'g')), 0), 0)`;
+export const URL_COUNT = sql`regexp_count(text, 'https?://|www\\.', 1, 'i')::float8`;
 
 /** Edges of every histogram the drift query makes (inner edges, `width_bucket` convention). */
 export interface DriftEdges {
