@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { wardenError } from '../errors.js';
 import { readManifest } from '../artifact/model-files.js';
 import type { ModelRegistryRepository, DeploymentRow, ModelVersionRow, AliasChangeRow } from '../storage/index.js';
-import type { ArtifactStore } from './artifact-store.js';
+import { join } from 'node:path';
+import { LocalArtifactStore, type ArtifactStore } from './artifact-store.js';
 import {
   ALIASES,
   type Alias,
@@ -224,4 +225,12 @@ function toEvent(r: DeploymentRow): DeploymentEvent {
   };
   if (r.reason) e.reason = r.reason;
   return e;
+}
+
+/**
+ * The service's registry over an open database: metadata in `db`, artifacts under
+ * `<dataDir>/artifacts/<sha256>/`.
+ */
+export function dbRegistryAt(repo: RegistryStore, dataDir: string): DbRegistry {
+  return new DbRegistry(repo, new LocalArtifactStore(join(dataDir, 'artifacts')));
 }

@@ -1,5 +1,6 @@
 import type { ServiceConfig } from '../config/config.js';
 import type { ModelRegistry } from '../registry/model-registry.js';
+import type { RolloutController, RolloutCounters } from '../rollout/index.js';
 import type { AuditRepository, Database, FeedbackRepository, JobRepository, PredictionRepository, PredictionWriter } from '../storage/index.js';
 import type { ApiKeyStore } from './auth/api-keys.js';
 import type { Metrics } from './metrics.js';
@@ -29,6 +30,10 @@ export interface AppDeps {
   metrics: Metrics;
   keys: ApiKeyStore | null;
   jobs: JobNotifier | null;
+  /** Shadow / canary / promotion steps and the guard; absent with a file registry (no rollout). */
+  rollout?: RolloutController | null;
+  /** Per-version request and error counts and shadow agreement (Prometheus too). */
+  counters?: RolloutCounters | null;
   /** Optional Redis client (ioredis) for the shared rate-limit store. */
   redis?: unknown;
 }

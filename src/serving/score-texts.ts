@@ -1,7 +1,9 @@
 import type { Principal } from './auth/api-keys.js';
 import type { AppDeps } from './app-deps.js';
+import type { Routing, ServedModel } from './model-holder.js';
 import { preparePrediction } from '../storage/index.js';
-import { tagText } from '../rules/index.js';
+import { tagText, type Tag } from '../rules/index.js';
+import { routeToCanary } from '../rollout/index.js';
 import { wardenError } from '../errors.js';
 import type { ScoreResult } from './schemas.js';
 
@@ -19,21 +21,63 @@ export function checkTexts(texts: readonly unknown[], maxLength: number): assert
 }
 
 /**
- * Scores texts with the model served at the moment of the call (one reference for the whole
- * request, so a hot swap never splits a batch), records every prediction through the buffered
- * writer (never waiting for the database) and updates the metrics.
+ * Picks the model for one message: the canary for its share (a stable hash of the text, so the
+ * same message always gets the same model), else production.
+ */
+export function answeringModel(routing: Routing, text: string): ServedModel {
+  return routing.candidate && routeToCanary(text, routing.canaryShare) ? routing.candidate : routing.production;
+}
+
+/**
+ * Scores with the chosen model; if a canary model throws, production answers instead and the
+ * error is counted against the canary (the guard's error-rate rule), so no request fails.
+ */
+export function scoreRouted(deps: AppDeps, routing: Routing, text: string, tags: readonly Tag[]) {
+  let served = answeringModel(routing, text);
+  let p;
+  try {
+    p = served.detector.score(text, tags);
+  } catch (err) {
+    if (served === routing.production) throw err;
+    deps.counters?.failed(served.version);
+    served = routing.production;
+    p = served.detector.score(text, tags);
+  }
+  deps.counters?.served(served.version);
+  let shadowScore: number | null = null;
+  let shadowVersion: string | null = null;
+  const shadow = routing.shadow;
+  if (shadow && shadow !== served) {
+    try {
+      const s = shadow.detector.score(text, tags);
+      shadowScore = s.riskScore;
+      shadowVersion = shadow.version;
+      deps.counters?.shadowed(shadow.version, served.version, s.isThreat !== p.isThreat);
+    } catch {
+      // The shadow never affects answers, its failures included.
+      deps.counters?.failed(shadow.version);
+    }
+  }
+  return { served, p, shadowScore, shadowVersion };
+}
+
+/**
+ * Scores texts with the routing in force at the moment of the call (one reference for the
+ * whole request, so a hot swap never splits a batch), records every prediction — with the
+ * version that answered and the shadow's score — through the buffered writer (never waiting
+ * for the database) and updates the metrics.
  */
 export function scoreTexts(deps: AppDeps, texts: readonly string[], opts: { explain: boolean; source: string; principal: Principal | null }): ScoreResult[] {
-  const served = deps.models.current;
-  const { detector } = served;
+  const routing = deps.models.routing;
   const storeText = deps.config.storeText === 'full';
   const out: ScoreResult[] = new Array(texts.length);
   for (let i = 0; i < texts.length; i++) {
     const text = texts[i];
     const t0 = process.hrtime.bigint();
     const tags = tagText(text);
-    const p = detector.score(text, tags);
+    const { served, p, shadowScore, shadowVersion } = scoreRouted(deps, routing, text, tags);
     const latencyUs = Number(process.hrtime.bigint() - t0) / 1000;
+    const version = served.version;
     const record = preparePrediction(
       {
         text,
@@ -41,17 +85,19 @@ export function scoreTexts(deps: AppDeps, texts: readonly string[], opts: { expl
         label: p.label,
         isThreat: p.isThreat,
         threshold: p.threshold,
-        modelVersion: detector.version,
+        modelVersion: version,
         tags: tags.map((t) => t.tag),
         latencyUs,
         source: opts.source,
         client: opts.principal?.keyId ?? null,
+        shadowVersion,
+        shadowScore,
       },
       { storeText },
     );
     if (deps.config.logPredictions) deps.stores.writer.enqueue(record);
     deps.metrics.scores.observe(p.riskScore);
-    deps.metrics.labels.inc({ label: p.label, model_version: detector.version });
+    deps.metrics.labels.inc({ label: p.label, model_version: version });
     for (const t of tags) deps.metrics.tags.inc({ tag: t.tag });
     const result: ScoreResult = {
       id: record.id,
@@ -59,11 +105,11 @@ export function scoreTexts(deps: AppDeps, texts: readonly string[], opts: { expl
       is_threat: p.isThreat,
       label: p.label,
       threshold: round(p.threshold),
-      model_version: detector.version,
+      model_version: version,
     };
     if (opts.explain) {
       result.tags = tags;
-      result.top_features = detector.explain(text, 6, tags).map((c) => ({
+      result.top_features = served.detector.explain(text, 6, tags).map((c) => ({
         feature: c.feature,
         contribution: round(c.contribution),
         direction: c.contribution >= 0 ? 'up' : 'down',

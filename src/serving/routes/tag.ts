@@ -6,7 +6,7 @@ import { summariseWithLlm, type LlmAuditSink, type LlmConfig } from '../../triag
 import { preparePrediction } from '../../storage/index.js';
 import type { AppDeps } from '../app-deps.js';
 import { TextBody } from '../schemas.js';
-import { checkTexts } from '../score-texts.js';
+import { answeringModel, checkTexts } from '../score-texts.js';
 
 export interface TagRouteOptions {
   llm?: LlmConfig | null;
@@ -33,10 +33,32 @@ export function tagRoutes(app: FastifyInstance, deps: AppDeps, opts: TagRouteOpt
     async (req) => {
       const text = req.body.text;
       checkTexts([text], deps.config.maxTextLength);
-      const served = deps.models.current;
+      // The canary answers its share here too, and the prediction records which version answered.
+      const routing = deps.models.routing;
+      let served = answeringModel(routing, text);
       const t0 = process.hrtime.bigint();
-      let verdict = triage(served.detector, text, served.policy);
+      let verdict;
+      try {
+        verdict = triage(served.detector, text, served.policy);
+      } catch (err) {
+        if (served === routing.production) throw err;
+        deps.counters?.failed(served.version);
+        served = routing.production;
+        verdict = triage(served.detector, text, served.policy);
+      }
+      deps.counters?.served(served.version);
       const latencyUs = Number(process.hrtime.bigint() - t0) / 1000;
+      let shadowScore: number | null = null;
+      const shadow = routing.shadow && routing.shadow !== served ? routing.shadow : null;
+      if (shadow) {
+        try {
+          const s = shadow.detector.score(text);
+          shadowScore = s.riskScore;
+          deps.counters?.shadowed(shadow.version, served.version, s.isThreat !== verdict.is_threat);
+        } catch {
+          deps.counters?.failed(shadow.version);
+        }
+      }
       if (opts.llm && opts.llmAudit) verdict = await summariseWithLlm(opts.llm, text, verdict, opts.llmAudit);
       const record = preparePrediction(
         {
@@ -50,6 +72,8 @@ export function tagRoutes(app: FastifyInstance, deps: AppDeps, opts: TagRouteOpt
           latencyUs,
           source: 'triage',
           client: req.principal?.keyId ?? null,
+          shadowVersion: shadowScore === null ? null : shadow!.version,
+          shadowScore,
         },
         { storeText: deps.config.storeText === 'full' },
       );
