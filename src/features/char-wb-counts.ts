@@ -58,9 +58,9 @@ export class CharWbCounts {
       let slot = cache.find(h1, h2);
       if (slot < 0) slot = this.fill(text, start, i, h1, h2, counter);
       if (slot < 0) continue; // too long to cache: already counted
-      const cols = cache.columns;
+      const entries = cache.entries;
       const factors = cache.factors;
-      for (let k = cache.start(slot), end = k + cache.length(slot); k < end; k++) counter.add(cols[k], factors[k]);
+      for (let k = 2 * cache.start(slot), end = k + 2 * cache.length(slot); k < end; k += 2) counter.add(entries[k], factors[k + 1]);
     }
     for (let k = 0; k < nClass; k++) {
       const col = this.classColumns[this.classBuf.kinds[k]];
@@ -88,8 +88,8 @@ export class CharWbCounts {
     for (let k = 0; k < nGrams; k++) {
       const col = table.get(g.h1[k], g.h2[k]);
       if (col < 0) continue;
-      cache.columns[at + m] = col;
-      cache.factors[at + m] = table.payload(col);
+      cache.entries[2 * (at + m)] = col;
+      cache.factors[2 * (at + m) + 1] = table.payload(col);
       m++;
     }
     cache.commit(h1, h2, m);

@@ -11,7 +11,9 @@ export class WordColumnCache {
   /** Per slot: h1, h2, arena start, length + 1 (0 = empty slot). */
   private readonly slots: Int32Array;
   private readonly mask: number;
-  readonly columns: Int32Array;
+  /** Interleaved [column, idf as float32 bits] pairs, so one cache line serves both. */
+  readonly entries: Int32Array;
+  /** `entries` viewed as float32: the idf of pair k is at 2k + 1. */
   readonly factors: Float32Array;
   private used = 0;
   private words = 0;
@@ -20,12 +22,13 @@ export class WordColumnCache {
     readonly maxWords = 50_000,
     readonly arenaCapacity = 1 << 20,
   ) {
+    // load factor ≤ 0.77: a smaller slot array keeps more of it in cache than a sparse one
     let cap = 16;
-    while (cap < maxWords * 2) cap *= 2;
+    while (cap * 0.77 < maxWords) cap *= 2;
     this.slots = new Int32Array(cap * 4);
     this.mask = cap - 1;
-    this.columns = new Int32Array(arenaCapacity);
-    this.factors = new Float32Array(arenaCapacity);
+    this.entries = new Int32Array(arenaCapacity * 2);
+    this.factors = new Float32Array(this.entries.buffer);
   }
 
   /** Distinct words held now. */
@@ -64,7 +67,7 @@ export class WordColumnCache {
 
   /**
    * Reserves n arena places for a new word and returns where they start; the caller fills
-   * `columns` / `factors` there, then calls `commit`. Clears the cache first when full.
+   * pairs there (`entries[2k]` = column, `factors[2k + 1]` = idf), then calls `commit`. Clears the cache first when full.
    */
   reserve(n: number): number {
     if (this.used + n > this.arenaCapacity || this.words >= this.maxWords) this.clear();

@@ -27,24 +27,31 @@ test('money: currency sign + number, or number + p / pence / usd / gbp', () => {
   assert.deepEqual(kinds('150ppm'), []);
 });
 
-test('other numbers, not digits glued to letters', () => {
-  assert.deepEqual(kinds('at 12:30 on 21st, 2nite, kl341, 3.5 stars'), ['number:12', 'number:30', 'number:3.5']);
+test('other numbers: ≥ 5 digits, not glued to letters', () => {
+  assert.deepEqual(kinds('ref 12345, code 123456, 1234.5 but 2nite, kl34125, 87121st'), ['number:12345', 'number:123456', 'number:1234.5']);
   assert.deepEqual(kinds(''), []);
   assert.deepEqual(kinds('no digits here'), []);
 });
 
+test('regression: short numbers are plain text, not a __number__ class token (benign "645" scored 0.97)', () => {
+  assert.deepEqual(kinds('645'), []);
+  assert.deepEqual(kinds('U 2.'), []);
+  assert.deepEqual(kinds('at 12:30 on 21st, 3.5 stars, 1234'), []);
+  assert.deepEqual(kinds('1,234'), [], 'four digits with a separator are still short');
+});
+
 test('the buffer is reused and grows; spans index into the text', () => {
   const buf = createClassTokenBuffer(1);
-  const text = Array.from({ length: 50 }, (_, i) => `${i}`).join(' x ');
+  const text = Array.from({ length: 50 }, (_, i) => `${10_000 + i}`).join(' x ');
   assert.equal(detectClassTokens(text, buf), 50);
-  for (let i = 0; i < 50; i++) assert.equal(text.slice(buf.starts[i], buf.ends[i]), String(i));
+  for (let i = 0; i < 50; i++) assert.equal(text.slice(buf.starts[i], buf.ends[i]), String(10_000 + i));
   assert.equal(detectClassTokens('nothing', buf), 0);
 });
 
 test('100 KB adversarial inputs are scanned in linear time with the expected counts', () => {
   // near-miss phones: 6 digits then a break, over and over
-  const nearPhones = '1 2 3 4 5 6 x '.repeat(7500);
-  assert.equal(findClassTokens(nearPhones).length, 6 * 7500);
+  const nearPhones = '12345 6 x '.repeat(10_000);
+  assert.equal(findClassTokens(nearPhones).length, 10_000);
   // one endless dotted chunk and one endless digit/separator run
   const dots = 'a.'.repeat(50_000) + 'com';
   assert.deepEqual(kinds(dots).length, 1);
@@ -55,8 +62,8 @@ test('100 KB adversarial inputs are scanned in linear time with the expected cou
   const ats = '@'.repeat(100_000);
   assert.equal(findClassTokens(ats).length, 0);
   // many short chunks before a lone '@' at the very end
-  const farAt = '1 x '.repeat(25_000) + '@';
-  assert.equal(findClassTokens(farAt).length, 25_000);
+  const farAt = '12345 x '.repeat(12_500) + '@';
+  assert.equal(findClassTokens(farAt).length, 12_500);
   const brackets = '(('.repeat(50_000) + '1234567';
   assert.equal(findClassTokens(brackets).length, 1);
 });

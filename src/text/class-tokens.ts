@@ -51,7 +51,7 @@ export function findClassTokens(text: string): ClassTokenMatch[] {
 }
 
 /**
- * Finds URLs, e-mail addresses, phone numbers, money amounts and other numbers in one
+ * Finds URLs, e-mail addresses, phone numbers, money amounts and other numbers (≥ 5 digits) in one
  * left-to-right pass over whitespace-separated chunks. Linear time: each chunk is inspected
  * a bounded number of times, and a phone scan that spans chunks either succeeds (and the
  * scan resumes after it) or gives up within a few characters.
@@ -124,7 +124,7 @@ function classifyChunk(text: string, i: number, e: number, out: ClassTokenBuffer
     }
     const r = numberEnd(text, k, t);
     const glued = (k > s && isLetter(text.charCodeAt(k - 1))) || (r < t && isLetter(text.charCodeAt(r)));
-    if (!glued) emit(out, KIND_NUMBER, k, r, 0);
+    if (!glued && countDigits(text, k, r) >= MIN_NUMBER_DIGITS) emit(out, KIND_NUMBER, k, r, 0);
     k = r;
   }
   return e;
@@ -148,6 +148,19 @@ function emit(out: ClassTokenBuffer, kind: number, start: number, end: number, r
   out.ends[out.count] = end;
   out.count++;
   return resume;
+}
+
+/**
+ * Short numbers ("645", "2", "12:30") are everyday text; as a class token they were often a
+ * short message's only word feature, which the word part's L2 norm blew up to weight 1
+ * (benign "645" scored 0.97). Five digits and up are short codes and phone-like numbers.
+ */
+const MIN_NUMBER_DIGITS = 5;
+
+function countDigits(text: string, k: number, r: number): number {
+  let d = 0;
+  for (; k < r; k++) if (isDigit(text.charCodeAt(k))) d++;
+  return d;
 }
 
 /** End of a number starting at a digit: digits with single internal '.' or ','. */
