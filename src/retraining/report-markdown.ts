@@ -45,7 +45,7 @@ export function reportMarkdown(r: RetrainReport): string {
     `- base rows: ${r.data.baseRows} (fingerprint \`${r.data.baseFingerprint.slice(0, 16)}\`, matches the production manifest: ${r.data.baseFingerprintMatches ? 'yes' : 'no'})`,
     `- feedback used: ${r.data.feedbackUsed} rows (fingerprint \`${r.data.feedbackFingerprint.slice(0, 16)}\`); base rows replaced by feedback: ${r.data.baseReplaced}, of which contradicted: ${r.data.contradicted}`,
     `- feedback skipped: ${r.data.feedbackSkipped.noText} without text, ${r.data.feedbackSkipped.unknownLabel} unknown label, ${r.data.feedbackSkipped.duplicate} duplicates`,
-    `- grouped split (seed ${r.split.seed}): ${r.split.trainRows} training rows (${r.split.trainFeedback} feedback), ${r.split.holdoutRows} holdout rows (${r.split.holdoutFeedback} feedback)`,
+    `- grouped split (seed ${r.split.seed}): ${r.split.trainRows} training rows (${r.split.trainFeedback} feedback), ${r.split.holdoutRows} holdout rows (${r.split.holdoutFeedback} feedback); compared on ${r.split.evaluatedOn === 'feedback' ? 'the feedback holdout rows only' : 'every holdout row'}`,
     '',
     `## Holdout metrics (${cmp.rows} rows, ${cmp.positives} threats; 95% percentile bootstrap, ${cmp.bootstrap.resamples} resamples)`,
     '',

@@ -45,6 +45,12 @@ export interface RetrainOptions {
   candidates?: Candidate[];
   guard?: GuardConfig;
   bootstrapResamples?: number;
+  /**
+   * Which holdout rows the comparison and the guard use: 'all' (default) or 'feedback' — only
+   * analyst-labelled live traffic, which production never trained on (production has seen every
+   * base row, so base holdout rows flatter it).
+   */
+  evaluateOn?: 'all' | 'feedback';
   /** Register the candidate (default true). */
   register?: boolean;
   now?: () => Date;
@@ -68,7 +74,7 @@ export interface RetrainReport {
     contradicted: number;
     feedbackSkipped: TrainingSet['feedbackSkipped'];
   };
-  split: { seed: number; testFraction: number; trainRows: number; holdoutRows: number; trainFeedback: number; holdoutFeedback: number };
+  split: { seed: number; testFraction: number; evaluatedOn: 'all' | 'feedback'; trainRows: number; holdoutRows: number; trainFeedback: number; holdoutFeedback: number };
   comparison: HoldoutComparison;
   guard: GuardDecision;
   guardConfig: GuardConfig;
@@ -159,9 +165,10 @@ export async function retrain(opts: RetrainOptions): Promise<RetrainResult> {
   progress('holdout comparison', 0, 1);
   const production = await loadDetector(base.dir);
   const candidate = await loadDetector(candidateDir);
-  const texts = Array.from(split.test, (i) => set.rows[i].text);
-  const y = Uint8Array.from(split.test, (i) => (isThreat(set.rows[i].label) ? 1 : 0));
-  const feedbackIdx = Int32Array.from(Array.from(split.test.keys()).filter((k) => set.rows[split.test[k]].origin === 'feedback'));
+  const evalRows = opts.evaluateOn === 'feedback' ? split.test.filter((i) => set.rows[i].origin === 'feedback') : split.test;
+  const texts = Array.from(evalRows, (i) => set.rows[i].text);
+  const y = Uint8Array.from(evalRows, (i) => (isThreat(set.rows[i].label) ? 1 : 0));
+  const feedbackIdx = Int32Array.from(Array.from(evalRows.keys()).filter((k) => set.rows[evalRows[k]].origin === 'feedback'));
   const comparison = compareOnHoldout(production, candidate, texts, y, {
     resamples: opts.bootstrapResamples ?? 1000,
     seed,
@@ -204,6 +211,7 @@ export async function retrain(opts: RetrainOptions): Promise<RetrainResult> {
     split: {
       seed,
       testFraction,
+      evaluatedOn: opts.evaluateOn ?? 'all',
       trainRows: split.train.length,
       holdoutRows: split.test.length,
       trainFeedback: count(set.rows, split.train, 'feedback'),

@@ -32,7 +32,7 @@ export interface AttackGenerator {
  * Builds the attack generator. `sourceThreats` are held-out threats (never trained on); `lureShare`
  * of the messages are new lures, the rest rewritten sources with urgency dropped.
  */
-export function createAttack(seed: number, sourceThreats: readonly string[], lureShare = 0.6): AttackGenerator {
+export function createAttack(seed: number, sourceThreats: readonly string[], lureShare = 0.85): AttackGenerator {
   const rewriters: TextRewriter[] = REWRITES.map((r, i) => createRewriter(r, seed + i));
   return {
     message(index: number) {

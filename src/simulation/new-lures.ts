@@ -7,16 +7,16 @@
 import { createRng } from '../data/index.js';
 
 const TEMPLATES: readonly string[] = [
-  'Hi mum its me, this is my new number, old phone got smashed. Can you send {amt} to {name} for my rent, pay you back {day}',
-  'Hello {name} here from the hiring team. Part time remote role, {amt} a day rating hotel reviews from home. Message me on WhatsApp {phone}',
-  'Your {coin} wallet payout of {amt} is waiting. Sync your wallet at {link} to receive it',
-  'Customs notice: package {ref} is held pending import duty of {amt}. Settle the duty at {link}',
-  'Energy rebate scheme: a credit of {amt} has been approved for your household. Apply for it at {link}',
-  'Hey its {name}, I used your number by mistake for a code, can you forward me the 6 digits you just got? thanks',
-  'Your mailbox storage is full and new mail is paused. Extend storage for {amt} at {link}',
-  'Congrats on the interview {name}! Onboarding starts {day}, fill the payroll sheet at {link} with your card for salary',
-  '{name}, your {coin} staking reward of {amt} matured. Withdraw before it expires: {link}',
-  'Toll road: unpaid charge of {amt} for plate {ref}. Pay within 2 days at {link} to avoid a penalty',
+  'hi mum its me, this is my new number, old phone got smashed. can you help me with a bill {day}? ill explain later x',
+  'hey {name} here from the hiring team, we loved your profile. part time from home, just rating hotels on your phone. message me on whatsapp {phone}',
+  'hello is this {name}? sorry i think i got the wrong number... anyway nice to meet you, are you on whatsapp? {phone}',
+  'hey its {name}, i used your number by mistake for a code, can you forward me the 6 digits you just got? thanks so much',
+  'dad its me, dropped my phone in the bath lol. texting from a friends. can you do me a quick favour {day}',
+  '{name} said you might be interested in the {coin} group, we share tips every morning and the returns have been amazing. add me {phone}',
+  'your mailbox is almost full and new mail is paused. sign in to keep getting mail: {link}',
+  'good morning {name}, this is the recruiter from earlier. the role is flexible and the pay is daily. can we chat on telegram {phone}',
+  'hi {name}, long time! i moved abroad and started trading {coin}, it changed my life honestly. want me to show you how {day}?',
+  'hey sorry to bother you, my card got blocked abroad and i need to pay for the hotel {day}. can you help? its {name}',
 ];
 
 const NAMES = ['Jess', 'Tom', 'Priya', 'Liam', 'Sofia', 'Omar', 'Chloe', 'Dan', 'Mia', 'Ravi'];

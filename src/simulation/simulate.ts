@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { BUNDLED_DATASETS, createRng, groupedStratifiedSplit, groupIds, isThreat, loadDataset } from '../data/index.js';
 import { loadDetector } from '../detector/load-detector.js';
 import type { Detector } from '../detector/detector.js';
-import { retrain, type RetrainReport } from '../retraining/index.js';
+import { retrain, type GuardConfig, type RetrainReport } from '../retraining/index.js';
 import { routeToCanary } from '../rollout/canary-assignment.js';
 import { binCounts, psiBand, psiFromCounts, quantileSorted } from '../statistics/index.js';
 import { saveModel } from '../training/save-model.js';
@@ -34,6 +34,8 @@ export interface SimulateOptions {
   newTacticShare?: number;
   psiThresholds?: { watch: number; act: number };
   alertFloors?: { tpr: number; fpr: number; precision: number };
+  /** Promotion guard (default: recall −0.02, FPR +0.02 — the feedback holdout has only a few hundred rows, so one error moves FPR by ~0.005). */
+  guard?: GuardConfig;
   onEvent?: (day: number, event: string) => void;
 }
 
@@ -78,8 +80,12 @@ export interface SimulationResult {
 }
 
 const REFERENCE_DAYS = 7;
+const PSI_BINS = 20;
+const PSI_WINDOW = 3;
+/** Days of analyst labels collected after the alert before retraining. */
+const LABEL_DAYS = 5;
 const TOP_ALERTS = 15;
-const MISS_SAMPLE = 12;
+const MISS_SAMPLE = 25;
 
 function ratio(a: number, b: number): number | null {
   return b === 0 ? null : a / b;
@@ -95,11 +101,11 @@ function recallOn(detector: Detector, texts: readonly string[]): number {
 export async function simulate(opts: SimulateOptions): Promise<SimulationResult> {
   const started = performance.now();
   const seed = opts.seed ?? 7;
-  const days = opts.days ?? 60;
-  const attackDay = opts.attackDay ?? Math.round(days * 0.55);
-  const perDay = opts.perDay ?? 250;
+  const days = opts.days ?? 45;
+  const attackDay = opts.attackDay ?? Math.round(days * 0.45);
+  const perDay = opts.perDay ?? 200;
   const threatRate = opts.threatRate ?? 0.15;
-  const newTacticShare = opts.newTacticShare ?? 0.7;
+  const newTacticShare = opts.newTacticShare ?? 0.9;
   const bands = opts.psiThresholds ?? { watch: 0.1, act: 0.25 };
   const floors = opts.alertFloors ?? { tpr: 0.9, fpr: 0.05, precision: 0.75 };
   const emit = opts.onEvent ?? (() => {});
@@ -132,6 +138,7 @@ export async function simulate(opts: SimulateOptions): Promise<SimulationResult>
   let edges: Float64Array | null = null;
   let reference: Float64Array | null = null;
   const refScores: number[] = [];
+  const recent: Float64Array[] = [];
   let driftDay: number | null = null;
   let consecutive = 0;
   let retrainDay: number | null = null;
@@ -188,15 +195,20 @@ export async function simulate(opts: SimulateOptions): Promise<SimulationResult>
       let tn = 0;
       msgs.forEach((m, k) => (m.threat ? (flagged[k] ? tp++ : fn++) : flagged[k] ? fp++ : tn++));
       // 4. Score drift against the first week's distribution (decile bins).
+      // A rolling window of PSI_WINDOW days keeps the sampling noise of PSI (≈ bins / n) well under the watch band.
       let psi = Number.NaN;
       if (day < REFERENCE_DAYS) refScores.push(...scores);
       else {
         if (!edges) {
           const sorted = Float64Array.from(refScores).sort();
-          edges = Float64Array.from(new Set(Array.from({ length: 9 }, (_v, q) => quantileSorted(sorted, (q + 1) / 10))));
+          edges = Float64Array.from(new Set(Array.from({ length: PSI_BINS - 1 }, (_v, q) => quantileSorted(sorted, (q + 1) / PSI_BINS))));
           reference = binCounts(edges, sorted);
         }
-        psi = psiFromCounts(reference!, binCounts(edges, scores));
+        recent.push(binCounts(edges, scores));
+        if (recent.length > PSI_WINDOW) recent.shift();
+        const live = new Float64Array(reference!.length);
+        for (const c of recent) for (let b = 0; b < live.length; b++) live[b] += c[b];
+        psi = psiFromCounts(reference!, live);
       }
       const band = psiBand(psi, bands);
       const tpr = ratio(tp, tp + fn);
@@ -204,7 +216,7 @@ export async function simulate(opts: SimulateOptions): Promise<SimulationResult>
       consecutive = alert ? consecutive + 1 : 0;
       if (driftDay === null && consecutive >= 2) {
         driftDay = day;
-        note(`drift alert: PSI ${psi.toFixed(3)} (${band}) two days running`);
+        note(`drift alert: ${PSI_WINDOW}-day PSI ${psi.toFixed(3)} (${band}) two days running`);
       }
       // 5. Analysts label the top alerts and a sample of the rest.
       const order = Array.from(msgs.keys()).sort((a, b) => scores[b] - scores[a]);
@@ -217,11 +229,11 @@ export async function simulate(opts: SimulateOptions): Promise<SimulationResult>
         if (fb.statusCode !== 201) throw new Error(`feedback failed on day ${day}: ${fb.statusCode} ${fb.body}`);
       }
       feedbackTotal += reviewed.size;
-      // 6. Rollout state machine: retrain 3 days after the alert, 2 days shadow, canary 10% → 50%, promote.
+      // 6. Rollout state machine: retrain LABEL_DAYS after the alert, 2 days shadow, canary 10% → 50%, promote.
       phaseDays++;
-      if (phase === 'production' && driftDay !== null && retrainDay === null && day >= driftDay + 3) {
+      if (phase === 'production' && driftDay !== null && retrainDay === null && day >= driftDay + LABEL_DAYS) {
         const feedback = await svc.deps.stores.feedback.current({ limit: 1_000_000 });
-        const r = await retrain({ registry: svc.registry, feedback, outDir: join(work, 'retrain'), actor: 'simulation', dataPaths: [historyPath], seed, bootstrapResamples: 500 });
+        const r = await retrain({ registry: svc.registry, feedback, outDir: join(work, 'retrain'), actor: 'simulation', dataPaths: [historyPath], seed, bootstrapResamples: 500, evaluateOn: 'feedback', guard: opts.guard ?? { maxRecallDrop: 0.02, maxFprRise: 0.02, maxPrecisionDrop: null, maxF1Drop: null } });
         report = r.report;
         retrainReportPath = r.reportPaths.markdown;
         candidate = await loadDetector(r.candidateDir);
