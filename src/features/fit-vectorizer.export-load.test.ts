@@ -22,12 +22,25 @@ const HASHING_IDF: VectorizerSpec = {
   type: 'hashing', analyzer: 'char', ngramRange: [2, 3], dimension: 512, sublinearTf: true, norm: 'l2', classTokens: true, idf: true,
 };
 
+/** The default before char_wb: models saved with it must keep loading. */
+const PRE_CHAR_WB_DEFAULT: VectorizerSpec = {
+  type: 'union',
+  parts: [
+    { type: 'tfidf', analyzer: 'word', ngramRange: [1, 2], sublinearTf: true, norm: 'l2', minDf: 2, classTokens: true },
+    { type: 'tfidf', analyzer: 'char', ngramRange: [2, 5], sublinearTf: true, norm: 'l2', minDf: 2, classTokens: false },
+  ],
+};
+
 /** Simulates an artifact round trip: state through JSON, arrays as plain number arrays. */
 function throughJson<T>(x: T): T {
   return JSON.parse(JSON.stringify(x, (_k, v) => (ArrayBuffer.isView(v) ? Array.from(v as Float64Array) : v))) as T;
 }
 
-for (const [name, spec] of [['default union', DEFAULT_VECTORIZER], ['hashing with idf', HASHING_IDF]] as const) {
+for (const [name, spec] of [
+  ['default union', DEFAULT_VECTORIZER],
+  ['pre-char_wb default union', PRE_CHAR_WB_DEFAULT],
+  ['hashing with idf', HASHING_IDF],
+] as const) {
   test(`export → load round-trip gives identical transforms (${name})`, () => {
     const fitted = fitVectorizer(spec, TRAIN);
     const loaded = loadVectorizer(spec, throughJson(fitted.export()));
@@ -74,6 +87,7 @@ test('bad specs and bad training data fail with clear codes', () => {
     { type: 'tfidf', analyzer: 'word', ngramRange: [2, 1], sublinearTf: true, norm: 'l2', minDf: 1, classTokens: false },
     { type: 'tfidf', analyzer: 'word', ngramRange: [1, 2], sublinearTf: true, norm: 'l1', minDf: 1, classTokens: false },
     { type: 'tfidf', analyzer: 'word', ngramRange: [1, 2], sublinearTf: true, norm: 'l2', minDf: 0.5, classTokens: false },
+    { type: 'tfidf', analyzer: 'char_xx', ngramRange: [2, 5], sublinearTf: true, norm: 'l2', minDf: 1, classTokens: false },
     { type: 'hashing', analyzer: 'char', ngramRange: [1, 2], dimension: 0, sublinearTf: true, norm: 'l2', classTokens: false, idf: false },
     { type: 'union', parts: [] },
     { type: 'bm25' },
