@@ -1,7 +1,7 @@
 import type { ServiceConfig } from '../config/config.js';
 import type { ModelRegistry } from '../registry/model-registry.js';
 import type { RolloutController, RolloutCounters } from '../rollout/index.js';
-import type { AuditRepository, Database, FeedbackRepository, JobRepository, PredictionRepository, PredictionWriter } from '../storage/index.js';
+import type { AuditRepository, Database, FeedbackRepository, JobRepository, ModelRegistryRepository, PredictionRepository, PredictionWriter } from '../storage/index.js';
 import type { ApiKeyStore } from './auth/api-keys.js';
 import type { Metrics } from './metrics.js';
 import type { ModelHolder } from './model-holder.js';
@@ -14,6 +14,8 @@ export interface Stores {
   jobs: JobRepository;
   audit: AuditRepository;
   writer: PredictionWriter;
+  /** The registry tables; set by the server (a cluster worker gets the IPC proxy). */
+  modelRegistry?: ModelRegistryRepository;
 }
 
 /** Signals the job runner that new work exists (it also polls, so this is an optimisation). */

@@ -1,8 +1,11 @@
 import cluster from 'node:cluster';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pino, { type Logger } from 'pino';
 import type { ServiceConfig } from '../config/config.js';
-import { FileRegistry } from '../registry/file-registry.js';
+import { dbRegistryAt, type DbRegistry } from '../registry/db-registry.js';
+import { createRolloutCounters, RolloutController } from '../rollout/index.js';
+import { ModelRegistryRepository } from '../storage/index.js';
 import { buildApp } from './app.js';
 import type { AppDeps, JobNotifier, Stores } from './app-deps.js';
 import { ApiKeyStore } from './auth/api-keys.js';
@@ -12,6 +15,41 @@ import { closeStores, openStores, writerOptions } from './stores.js';
 import { proxyStores, serveStorage } from './cluster/storage-proxy.js';
 import { ensureModel } from './ensure-model.js';
 import { startJobRunner, type RunningJobs } from './job-runner-wiring.js';
+
+/** How often the rollout guard looks at a running canary. */
+const GUARD_INTERVAL_MS = 30_000;
+
+/** The file `warden serve` holds while it owns the embedded database; the CLI refuses to open PGlite then. */
+export const SERVE_LOCK_FILE = 'serve.pid';
+
+function withRegistry(stores: Stores): Stores {
+  return { ...stores, modelRegistry: new ModelRegistryRepository(stores.database.db) };
+}
+
+/**
+ * PGlite is single-process: a second opener would corrupt it. The server records its pid so
+ * the CLI can say so clearly instead; a stale file (dead pid) is taken over.
+ */
+function lockDataDir(dataDir: string): () => void {
+  mkdirSync(dataDir, { recursive: true });
+  const file = join(dataDir, SERVE_LOCK_FILE);
+  if (existsSync(file)) {
+    const pid = Number(readFileSync(file, 'utf8').trim());
+    if (pid && pid !== process.pid && isAlive(pid)) throw new Error(`another warden serve (pid ${pid}) owns the embedded database in ${dataDir}`);
+  }
+  writeFileSync(file, `${process.pid}\n`);
+  return () => rmSync(file, { force: true });
+}
+
+/** True when a process with this pid exists. */
+export function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
 
 export function createLogger(config: Readonly<ServiceConfig>): Logger {
   return pino({ level: config.logLevel, base: { pid: process.pid, worker: cluster.isWorker ? cluster.worker?.id : 0 } });
@@ -25,7 +63,7 @@ async function openRedis(url: string | null, log: Logger): Promise<unknown> {
   return client;
 }
 
-async function servingHolder(config: Readonly<ServiceConfig>, registry: FileRegistry, metrics: Metrics | null, log: Logger): Promise<ModelHolder> {
+async function servingHolder(config: Readonly<ServiceConfig>, registry: DbRegistry, metrics: Metrics | null, log: Logger): Promise<ModelHolder> {
   const models = new ModelHolder();
   models.onSwap = (next, prev) => {
     if (metrics) {
@@ -35,6 +73,7 @@ async function servingHolder(config: Readonly<ServiceConfig>, registry: FileRegi
     }
     log.info({ from: prev?.version ?? null, to: next.version }, prev ? 'model swapped' : 'model loaded');
   };
+  models.onRoutingChange = (r) => log.info({ production: r.production.version, candidate: r.candidate?.version ?? null, share: r.canaryShare, shadow: r.shadow?.version ?? null }, 'rollout changed');
   await models.refresh(registry, config.modelRef);
   models.watch(registry, config.modelRef, config.modelPollMs, (err) => log.error({ err }, 'model refresh failed'));
   return models;
@@ -43,11 +82,23 @@ async function servingHolder(config: Readonly<ServiceConfig>, registry: FileRegi
 /** One HTTP process: its own app, metrics and model holder; stores local or proxied to the primary. */
 export async function runHttpProcess(config: Readonly<ServiceConfig>, opts: { proxied: boolean; jobs: JobNotifier | null }): Promise<() => Promise<void>> {
   const log = createLogger(config);
-  const registry = new FileRegistry(join(config.dataDir, 'registry'));
   const metrics = createMetrics();
   const wopts = writerOptions(config, metrics, (err) => log.warn({ err: err.message }, 'prediction write failed; records stay buffered'));
-  const stores: Stores = opts.proxied ? proxyStores(wopts) : await openStores(config, wopts);
+  const stores: Stores = opts.proxied ? proxyStores(wopts) : withRegistry(await openStores(config, wopts));
+  const registry = dbRegistryAt(stores.modelRegistry!, config.dataDir);
+  // A worker of a cluster finds the model registered by the primary; a single process registers it.
+  if (!opts.jobs) await ensureModel(registry, config.modelRef, log);
   const models = await servingHolder(config, registry, metrics, log);
+  const counters = createRolloutCounters(metrics.registry);
+  const rollout = new RolloutController({
+    registry,
+    audit: stores.audit,
+    db: opts.proxied ? null : stores.database.db,
+    counters,
+    onChange: () => models.refresh(registry, config.modelRef),
+  });
+  // The guard runs where the job runner runs: one process per deployment evaluates it.
+  if (!opts.proxied && !opts.jobs) rollout.startGuard(GUARD_INTERVAL_MS, (err) => log.error({ err }, 'rollout guard failed'));
   const keys = config.auth.enabled ? ApiKeyStore.load(config.auth.keysFile, config.auth.envKeys) : null;
   const redis = await openRedis(config.redisUrl, log);
   let jobs = opts.jobs;
@@ -56,11 +107,12 @@ export async function runHttpProcess(config: Readonly<ServiceConfig>, opts: { pr
     running = startJobRunner(config, stores, models, metrics, log);
     jobs = running.notifier;
   }
-  const deps: AppDeps = { config, models, registry, stores, metrics, keys, jobs, redis };
+  const deps: AppDeps = { config, models, registry, stores, metrics, keys, jobs, redis, rollout, counters };
   const app = await buildApp(deps, { logger: log });
   await app.listen({ host: config.host, port: config.port });
   return async () => {
     models.stop();
+    rollout.stopGuard();
     await app.close();
     if (running) await running.stop();
     if (opts.proxied) await stores.writer.close();
@@ -85,20 +137,29 @@ export async function serve(config: Readonly<ServiceConfig>): Promise<void> {
     return;
   }
   if (!config.auth.enabled) log.warn('authentication is DISABLED (--no-auth): every caller acts as admin. For local use only.');
-  const registry = new FileRegistry(join(config.dataDir, 'registry'));
-  await ensureModel(registry, config.modelRef, log);
+  const unlock = config.databaseUrl ? () => {} : lockDataDir(config.dataDir);
   if (config.workers === 1) {
-    const stop = await runHttpProcess(config, { proxied: false, jobs: null });
+    const stop = await runHttpProcess(config, { proxied: false, jobs: null }).catch((err) => {
+      unlock();
+      throw err;
+    });
     log.info({ port: config.port, workers: 1, database: config.databaseUrl ? 'postgres' : 'pglite' }, `warden listening on http://${config.host}:${config.port}`);
-    const shutdown = () => void stop().finally(() => process.exit(0));
+    const shutdown = () => void stop().finally(() => {
+      unlock();
+      process.exit(0);
+    });
     process.once('SIGTERM', shutdown);
     process.once('SIGINT', shutdown);
     return;
   }
   // Primary: storage owner (PGlite) and job runner; workers serve HTTP.
-  const stores = await openStores(config, writerOptions(config, null));
+  const stores = withRegistry(await openStores(config, writerOptions(config, null)));
+  const registry = dbRegistryAt(stores.modelRegistry!, config.dataDir);
+  await ensureModel(registry, config.modelRef, log);
   const models = await servingHolder(config, registry, null, log);
   const running = startJobRunner(config, stores, models, null, log);
+  const guard = new RolloutController({ registry, audit: stores.audit, db: stores.database.db, onChange: () => models.refresh(registry, config.modelRef) });
+  guard.startGuard(GUARD_INTERVAL_MS, (err) => log.error({ err }, 'rollout guard failed'));
   cluster.setupPrimary({ serialization: 'advanced' });
   let stopping = false;
   const fork = () => {
@@ -120,8 +181,10 @@ export async function serve(config: Readonly<ServiceConfig>): Promise<void> {
     for (const w of Object.values(cluster.workers ?? {})) w?.kill('SIGTERM');
     await new Promise((r) => setTimeout(r, 500));
     models.stop();
+    guard.stopGuard();
     await running.stop();
     await closeStores(stores);
+    unlock();
     process.exit(0);
   };
   process.once('SIGTERM', () => void shutdown());
