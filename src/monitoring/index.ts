@@ -6,4 +6,5 @@ export { computePerformance, figures, type PerformanceReport, type VersionPerfor
 export { computeQuality, SCRIPTS, type QualityReport, type WindowQuality, type Script } from './quality.js';
 export { evaluateAlerts, type Alert } from './alerts.js';
 export { computeSummary, type MonitoringSummary } from './summary.js';
+export { toApiJson } from './json-keys.js';
 export { buildReference, referenceOf, type MonitoringReference, type ReferenceInput } from '../training/reference.js';
