@@ -41,7 +41,7 @@ export async function writeSimulationReport(
       title: 'Score drift: daily PSI against the first week',
       x,
       yMin: 0,
-      series: [{ name: 'PSI', values: r.timeline.map((d, i) => (i < 7 ? null : d.psi)), color: '#9467bd' }],
+      series: [{ name: 'PSI', values: r.timeline.map((d) => (d.psi_band === 'no_data' ? null : d.psi)), color: '#9467bd' }],
       thresholds: [
         { value: cfg.bands.watch, label: `watch ${cfg.bands.watch}`, color: '#c90' },
         { value: cfg.bands.act, label: `act ${cfg.bands.act}`, color: '#b00' },
@@ -89,7 +89,7 @@ export async function writeSimulationReport(
     '',
     '| day | served by | candidate share | TPR | FPR | precision | PSI | band | labels | shadow disagreements | events |',
     '|---|---|---|---|---|---|---|---|---|---|---|',
-    ...r.timeline.map((d) => `| ${d.day} | ${d.served_by} | ${d.canary_share} | ${f3(d.tpr)} | ${f3(d.fpr)} | ${f3(d.precision)} | ${d.day < 7 ? '–' : d.psi.toFixed(3)} | ${d.psi_band} | ${d.feedback} | ${d.shadow_disagreements ?? ''} | ${d.events.join('; ')} |`),
+    ...r.timeline.map((d) => `| ${d.day} | ${d.served_by} | ${d.canary_share} | ${f3(d.tpr)} | ${f3(d.fpr)} | ${f3(d.precision)} | ${d.psi_band === 'no_data' ? '–' : d.psi.toFixed(3)} | ${d.psi_band} | ${d.feedback} | ${d.shadow_disagreements ?? ''} | ${d.events.join('; ')} |`),
     '',
   ];
   await writeFile(join(dir, 'report.md'), md.join('\n'));

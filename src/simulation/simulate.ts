@@ -208,7 +208,8 @@ export async function simulate(opts: SimulateOptions): Promise<SimulationResult>
         if (recent.length > PSI_WINDOW) recent.shift();
         const live = new Float64Array(reference!.length);
         for (const c of recent) for (let b = 0; b < live.length; b++) live[b] += c[b];
-        psi = psiFromCounts(reference!, live);
+        // Judge only full windows: a one-day window at 100-odd messages is too noisy for the bands.
+        if (recent.length === PSI_WINDOW) psi = psiFromCounts(reference!, live);
       }
       const band = psiBand(psi, bands);
       const tpr = ratio(tp, tp + fn);
