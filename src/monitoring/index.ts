@@ -7,4 +7,5 @@ export { computeQuality, SCRIPTS, type QualityReport, type WindowQuality, type S
 export { evaluateAlerts, type Alert } from './alerts.js';
 export { computeSummary, type MonitoringSummary } from './summary.js';
 export { toApiJson } from './json-keys.js';
-export { buildReference, referenceOf, type MonitoringReference, type ReferenceInput } from '../training/reference.js';
+export { alertRules, renderAlertRules, type AlertRule } from './alert-rules.js';
+export { buildReference, referenceOf, NUMERIC_FEATURES as NUMERIC_FEATURE_NAMES, type MonitoringReference, type ReferenceInput, type NumericFeature } from '../training/reference.js';
