@@ -61,6 +61,8 @@ export interface ModelManifest {
   threshold: { value: number; policy: unknown; operatingPoint: Record<string, unknown> };
   metrics: { cv: Record<string, unknown>; test: Record<string, unknown> | null; refit: boolean };
   training: { seconds: number; fit: Record<string, unknown>; candidates: Record<string, unknown>[] };
+  /** Training-time distributions for drift monitoring (src/training/reference.ts); absent in older models. */
+  reference?: unknown;
   files: Record<string, { sha256: string; bytes: number }>;
   arrays: Record<string, ArrayEntry>;
 }

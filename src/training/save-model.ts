@@ -75,6 +75,7 @@ export async function saveModel(t: TrainedModel, dir: string, policyPath?: strin
     },
     threshold: { value: t.operatingPoint.threshold, policy: t.options.policy, operatingPoint: { ...t.operatingPoint } },
     metrics: { cv: { ...t.cv, candidate: undefined }, test: t.test, refit: t.options.refit },
+    reference: t.reference,
     training: {
       seconds: t.seconds,
       fit: { ...t.final.threat.report, phishing: t.final.phishing?.report ?? null },

@@ -13,6 +13,8 @@ import { appendRuleColumns, ruleMatrix } from './rule-columns.js';
 import { rankingSummary, type RankingSummary } from './summary-metrics.js';
 import { classReport } from './class-metrics.js';
 import type { Label } from '../data/label.js';
+import { TAG_NAMES } from '../rules/index.js';
+import { buildReference, type MonitoringReference } from './reference.js';
 
 export interface TrainOptions {
   dataPaths: string[];
@@ -47,12 +49,22 @@ export interface TrainedModel {
   operatingPoint: ReturnType<typeof chooseThreshold>;
   cv: CandidateResult;
   test: Record<string, unknown> | null;
+  /** Training-time distributions (out-of-fold scores, tags, numeric features, words) for drift monitoring. */
+  reference: MonitoringReference;
   final: {
     vectorizer: ReturnType<typeof fitVectorizer>;
     threat: { model: LinearModel; report: FitReport };
     phishing: { model: LinearModel; report: FitReport; calibrator: CalibratorSpec } | null;
   };
   seconds: number;
+}
+
+/** The rule-feature rows `rows` of a row-major rule matrix. */
+function rulesOf(rules: Float32Array, rows: Int32Array): Float32Array {
+  const k = TAG_NAMES.length;
+  const out = new Float32Array(rows.length * k);
+  for (let i = 0; i < rows.length; i++) out.set(rules.subarray(rows[i] * k, rows[i] * k + k), i * k);
+  return out;
 }
 
 /** Normalises, tags and groups a dataset once. */
@@ -165,6 +177,8 @@ export async function train(opts: TrainOptions): Promise<TrainedModel> {
   const cal = createCalibrator(calibrator);
   const oofP = Float64Array.from(oofD, cal);
   const operatingPoint = chooseThreshold(oofP, yTrain, o.policy);
+  // The drift reference uses out-of-fold scores: in-sample scores would be over-confident.
+  const reference = buildReference({ rawTexts: take(data.raw, split.train), scores: oofP, rules: data.rules ? rulesOf(data.rules, split.train) : null });
   let phishingCalibrator: CalibratorSpec | null = null;
   if (cv.phishingOof) {
     const rows = split.train.filter((i) => data.threat[i] === 1 && !Number.isNaN(cv.phishingOof![i]));
@@ -218,6 +232,7 @@ export async function train(opts: TrainOptions): Promise<TrainedModel> {
     operatingPoint,
     cv: best,
     test,
+    reference,
     final: { vectorizer: finalFit.vec, threat: finalFit.fit, phishing },
     seconds: (performance.now() - started) / 1000,
   };
