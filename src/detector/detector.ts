@@ -48,6 +48,14 @@ export class Detector {
   private readonly threatProb: (d: number) => number;
   private readonly phishProb: ((d: number) => number) | null;
   private readonly dim: number;
+  private readonly normalizer: Normalizer;
+  private readonly vectorizer: FittedVectorizer;
+  /** [threat, phishing] weight per column (phishing 0 without a phishing model), rule features last. */
+  private readonly pairWeights: Float64Array;
+  private readonly threatBias: number;
+  private readonly phishingBias: number;
+  private dThreat = 0;
+  private dPhishing = 0;
 
   constructor(manifest: ModelManifest, parts: DetectorParts, extras: Record<string, string> = {}) {
     this.manifest = manifest;
@@ -59,44 +67,54 @@ export class Detector {
     this.threatProb = createCalibrator(parts.threat.calibrator);
     this.phishProb = parts.phishing ? createCalibrator(parts.phishing.calibrator) : null;
     this.dim = parts.vectorizer.dimension;
+    this.normalizer = parts.normalizer;
+    this.vectorizer = parts.vectorizer;
+    this.pairWeights = interleaveWeights(parts.threat.model.weights, parts.phishing ? parts.phishing.model.weights : null);
+    this.threatBias = parts.threat.model.bias;
+    this.phishingBias = parts.phishing ? parts.phishing.model.bias : 0;
   }
 
   get version(): string {
     return this.manifest.version ?? this.manifest.id;
   }
 
-  /** Decision values of the threat and phishing models for one text (tags optional, computed if needed). */
-  private decisions(text: string, tags?: readonly Tag[]): { threat: number; phishing: number } {
-    const { normalizer, vectorizer, threat, phishing, ruleFeatures } = this.parts;
-    const norm = normalizer.normalize(text).text;
-    const nnz = vectorizer.transformInto(norm, this.buf);
+  /**
+   * Decision values of the threat and phishing models for one text (tags optional, computed
+   * if needed), left in `dThreat` / `dPhishing` so the hot path allocates no result object.
+   */
+  private decide(text: string, tags?: readonly Tag[]): void {
+    const norm = this.normalizer.normalize(text).text;
+    const nnz = this.vectorizer.transformInto(norm, this.buf);
     const idx = this.buf.indices;
     const val = this.buf.values;
-    const wt = threat.model.weights;
-    let dt = threat.model.bias;
-    let dp = phishing ? phishing.model.bias : 0;
-    const wp = phishing ? phishing.model.weights : null;
+    // threat and phishing weights of a column sit side by side: one cache line per column
+    const w = this.pairWeights;
+    let dt = this.threatBias;
+    let dp = this.phishingBias;
     for (let i = 0; i < nnz; i++) {
-      const j = idx[i];
-      dt += wt[j] * val[i];
-      if (wp) dp += wp[j] * val[i];
+      const j = idx[i] << 1;
+      const v = val[i];
+      dt += w[j] * v;
+      dp += w[j + 1] * v;
     }
-    if (ruleFeatures) {
+    if (this.parts.ruleFeatures) {
       const rf = ruleFeatureVector(tags ?? tagText(text), this.ruleBuf);
       for (let k = 0; k < rf.length; k++) {
         if (rf[k] === 0) continue;
-        dt += wt[this.dim + k] * rf[k];
-        if (wp) dp += wp[this.dim + k] * rf[k];
+        const j = (this.dim + k) << 1;
+        dt += w[j] * rf[k];
+        dp += w[j + 1] * rf[k];
       }
     }
-    return { threat: dt, phishing: dp };
+    this.dThreat = dt;
+    this.dPhishing = dp;
   }
 
   score(text: string, tags?: readonly Tag[]): Prediction {
-    const d = this.decisions(text, tags);
-    const risk = clamp01(this.threatProb(d.threat));
+    this.decide(text, tags);
+    const risk = clamp01(this.threatProb(this.dThreat));
     const isThreat = risk >= this.threshold;
-    const pPhish = this.phishProb ? clamp01(this.phishProb(d.phishing)) : null;
+    const pPhish = this.phishProb ? clamp01(this.phishProb(this.dPhishing)) : null;
     let label: Label = 'benign';
     if (isThreat) label = pPhish !== null && pPhish >= 0.5 ? 'phishing' : 'spam';
     return { riskScore: risk, isThreat, label, phishingProbability: pPhish, threshold: this.threshold };
@@ -131,6 +149,16 @@ export class Detector {
     for (const c of top) if (c.spans.length === 0) c.spans = locateFeature(text, c.feature);
     return top;
   }
+}
+
+/** Threat and phishing weights interleaved per column; the phishing half is 0 when absent. */
+function interleaveWeights(threat: ArrayLike<number>, phishing: ArrayLike<number> | null): Float64Array {
+  const out = new Float64Array(2 * threat.length);
+  for (let j = 0; j < threat.length; j++) {
+    out[2 * j] = threat[j];
+    if (phishing) out[2 * j + 1] = phishing[j];
+  }
+  return out;
 }
 
 function clamp01(p: number): number {

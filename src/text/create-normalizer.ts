@@ -1,4 +1,5 @@
 import { wardenError } from '../errors.js';
+import { AsciiFastSequence, isDefaultPipeline } from './ascii-fast-sequence.js';
 import { CollapseWhitespaceNormalizer } from './collapse-whitespace.js';
 import { ConfusablesNormalizer } from './confusables.js';
 import { LowercaseNormalizer } from './lowercase.js';
@@ -55,7 +56,11 @@ export function createNormalizer(spec: NormalizerSpec): Normalizer {
       if (!Array.isArray(spec.steps)) {
         throw wardenError('INVALID_INPUT', 'A "sequence" normalizer needs a "steps" array.');
       }
-      return new SequenceNormalizer(spec, spec.steps.map(createNormalizer));
+      {
+        const sequence = new SequenceNormalizer(spec, spec.steps.map(createNormalizer));
+        // same output, one pass over plain ASCII text instead of six
+        return isDefaultPipeline(spec.steps) ? new AsciiFastSequence(sequence, new CollapseWhitespaceNormalizer()) : sequence;
+      }
     default:
       throw wardenError('INVALID_INPUT', `Unknown normalizer type ${JSON.stringify((spec as { type?: unknown }).type)}.`);
   }
