@@ -15,7 +15,7 @@ export interface MonitoringConfig {
   minKsStatistic: number;
   /** Out-of-vocabulary rate above the reference by more than this flags a window. */
   oovRateDelta: number;
-  /** Texts sampled per window for the OOV rate. */
+  /** Stored texts sampled per window (newest first) for the OOV rate and the text features. */
   oovSampleSize: number;
   /** Windows with fewer predictions are reported but never alert. */
   minWindowCount: number;

@@ -2,34 +2,15 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Schema } from '../storage/index.js';
 import type { MonitoringRange } from './time-range.js';
 
-/*
- * The SQL twins of training/reference.ts's numeric features. They must give the same numbers
- * as digitShare/capsShare/urlCount (a test checks it on a real database): text_length is the
- * UTF-16 length written by the scorer, and the regexes only count ASCII characters.
- */
-export const DIGIT_SHARE = sql`coalesce(length(regexp_replace(text, '[^0-9]', '', 'g'))::float8 / nullif(text_length, 0), 0)`;
-export const CAPS_SHARE = sql`coalesce(length(regexp_replace(text, '[^A-Z]', '', 'g'))::float8 / nullif(length(regexp_replace(text, '[^A-Za-z]', '', 'g')), 0), 0)`;
-export const URL_COUNT = sql`regexp_count(text, 'https?://|www\\.', 1, 'i')::float8`;
-
-/** Edges of every histogram the drift query makes (inner edges, `width_bucket` convention). */
-export interface DriftEdges {
-  score: readonly number[];
-  length: readonly number[];
-  digit_share: readonly number[];
-  caps_share: readonly number[];
-  url_count: readonly number[];
-}
-
-/** One histogram cell: window start, which histogram, bucket, count. */
-export interface HistogramCell {
+/** One cell of the drift aggregate: a window, a score bin, a length bin, rows and rows per tag. */
+export interface DriftCell {
   windowStart: Date;
-  histogram: keyof DriftEdges;
-  bucket: number;
+  scoreBin: number;
+  lengthBin: number;
   count: number;
+  /** Rows carrying each tag, in the order of the `tags` argument. */
+  tagCounts: number[];
 }
-
-// grouping(s, l, d, c, u) is a bitmask with a 1 for each column aggregated away.
-const GROUPING: Record<number, keyof DriftEdges> = { 15: 'score', 23: 'length', 27: 'digit_share', 29: 'caps_share', 30: 'url_count' };
 
 /** `date_trunc` on UTC windows; the unit is checked by resolveRange, never user text here. */
 export function windowExpr(range: MonitoringRange, column = 'created_at'): RawBuilder<Date> {
@@ -43,45 +24,29 @@ export function rangeFilter(range: MonitoringRange, alias = ''): RawBuilder<bool
 }
 
 /**
- * Every histogram of every window in ONE scan of the range (GROUPING SETS): the risk score on
- * the reference's bins, the length, and — for rows whose text is stored — digit share, caps
- * share and URL count. Only counts leave the database, never rows.
+ * The whole drift aggregate in ONE scan and one hash aggregate: rows per (window, score bin on
+ * the reference edges, length bin), with a filtered count per tag (`tags ? name` is cheap on
+ * small jsonb arrays). Grouping by both bins keeps the group count small (windows × ~10 × ~33)
+ * while letting the caller sum either histogram and the tag counts per window.
+ * Only counts leave the database, never rows.
  */
-export async function histogramCells(db: Kysely<Schema>, range: MonitoringRange, edges: DriftEdges): Promise<HistogramCell[]> {
-  const arr = (a: readonly number[]) => sql`${[...a]}::float8[]`;
-  const result = await sql<{ w: Date; s: number | null; l: number | null; d: number | null; c: number | null; u: number | null; g: number; n: number }>`
-    with x as (
-      select ${windowExpr(range)} as w,
-        width_bucket(risk_score, ${arr(edges.score)}) as s,
-        width_bucket(text_length::float8, ${arr(edges.length)}) as l,
-        case when text is null then null else width_bucket(${DIGIT_SHARE}, ${arr(edges.digit_share)}) end as d,
-        case when text is null then null else width_bucket(${CAPS_SHARE}, ${arr(edges.caps_share)}) end as c,
-        case when text is null then null else width_bucket(${URL_COUNT}, ${arr(edges.url_count)}) end as u
-      from predictions
-      where ${rangeFilter(range)}
-    )
-    select w, s, l, d, c, u, grouping(s, l, d, c, u)::int as g, count(*)::int as n
-    from x
-    group by grouping sets ((w, s), (w, l), (w, d), (w, c), (w, u))`.execute(db);
-  const cells: HistogramCell[] = [];
-  for (const r of result.rows) {
-    const histogram = GROUPING[Number(r.g)];
-    const bucket = histogram === 'score' ? r.s : histogram === 'length' ? r.l : histogram === 'digit_share' ? r.d : histogram === 'caps_share' ? r.c : r.u;
-    // A null bucket is the rows without stored text: they have no text features.
-    if (histogram === undefined || bucket === null) continue;
-    cells.push({ windowStart: new Date(r.w), histogram, bucket: Number(bucket), count: Number(r.n) });
-  }
-  return cells;
-}
-
-/** Rows carrying each tag, per window (tags are a jsonb array of names). */
-export async function tagCells(db: Kysely<Schema>, range: MonitoringRange): Promise<{ windowStart: Date; tag: string; count: number }[]> {
-  const result = await sql<{ w: Date; tag: string; n: number }>`
-    select ${windowExpr(range, 'p.created_at')} as w, t.tag, count(*)::int as n
-    from predictions p cross join lateral jsonb_array_elements_text(p.tags) as t(tag)
-    where ${rangeFilter(range, 'p')}
-    group by 1, 2`.execute(db);
-  return result.rows.map((r) => ({ windowStart: new Date(r.w), tag: r.tag, count: Number(r.n) }));
+export async function driftCells(db: Kysely<Schema>, range: MonitoringRange, scoreEdges: readonly number[], lengthEdges: readonly number[], tags: readonly string[]): Promise<DriftCell[]> {
+  const tagColumns = tags.length === 0 ? sql`` : sql`, ${sql.join(tags.map((t, i) => sql`count(*) filter (where tags ? ${t})::int as ${sql.ref(`t${i}`)}`))}`;
+  const result = await sql<Record<string, unknown> & { w: Date; s: number; l: number; n: number }>`
+    select ${windowExpr(range)} as w,
+      width_bucket(risk_score, ${[...scoreEdges]}::float8[]) as s,
+      width_bucket(text_length::float8, ${[...lengthEdges]}::float8[]) as l,
+      count(*)::int as n${tagColumns}
+    from predictions
+    where ${rangeFilter(range)}
+    group by 1, 2, 3`.execute(db);
+  return result.rows.map((r) => ({
+    windowStart: new Date(r.w),
+    scoreBin: Number(r.s),
+    lengthBin: Number(r.l),
+    count: Number(r.n),
+    tagCounts: tags.map((_, i) => Number(r[`t${i}`])),
+  }));
 }
 
 /** Up to `limit` stored texts of one window, newest first (the OOV sample; uses the created_at index). */

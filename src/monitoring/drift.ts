@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { Schema } from '../storage/index.js';
-import { adjustPValues, ksFromHistograms, psiBand, psiFromCounts, twoProportionTest, type PsiBand } from '../statistics/index.js';
-import { NUMERIC_FEATURES, oovRate, type MonitoringReference, type NumericFeature } from '../training/reference.js';
+import { adjustPValues, binIndex, ksFromHistograms, psiBand, psiFromCounts, twoProportionTest, type PsiBand } from '../statistics/index.js';
+import { NUMERIC_FEATURES, numericFeatures, oovRate, type MonitoringReference, type NumericFeature } from '../training/reference.js';
 import { DEFAULT_MONITORING_CONFIG, type MonitoringConfig } from './config.js';
-import { histogramCells, sampleTexts, tagCells, type DriftEdges } from './drift-sql.js';
+import { driftCells, sampleTexts } from './drift-sql.js';
 import type { MonitoringRange } from './time-range.js';
 
 export interface TagDrift {
@@ -21,7 +21,7 @@ export interface FeatureDrift {
   statistic: number;
   pValue: number;
   adjustedP: number;
-  /** Live rows with this feature (rows without stored text have only a length). */
+  /** Live rows behind the test: every row for length, the sampled stored texts for the others. */
   n: number;
   flagged: boolean;
 }
@@ -58,15 +58,20 @@ export interface DriftReport {
   overall: WindowDrift | null;
 }
 
-// Windows sampled for the OOV rate (newest first); older windows report null.
-const OOV_WINDOWS = 90;
+// Windows whose texts are sampled (the newest); older windows have no OOV rate or text features.
+const SAMPLED_WINDOWS = 90;
+// Features computed from sampled texts in JS: per-row regexes over a million rows cost ~30 s in
+// SQL, while a KS test on 1,000 sampled texts per window already detects D ≈ 0.06.
+const TEXT_FEATURES: readonly NumericFeature[] = ['digit_share', 'caps_share', 'url_count'];
 
 /**
  * Drift of live traffic against a model's training reference, per window and over the whole
  * range: PSI of the risk score on the reference bins, per-tag share tests (two-proportion,
  * corrected for multiple testing, with an effect-size floor so a huge sample does not flag a
- * trivial change), KS tests of the numeric features on fixed bins, and the OOV rate of sampled
- * texts. Aggregates in SQL: two scans of the range plus one small sample query per window.
+ * trivial change), KS tests of the numeric features on fixed bins (length over every row;
+ * digit share, caps share and URL count over the sampled texts), and the OOV rate of the
+ * sampled texts. Aggregates in SQL: one scan of the range, plus one indexed sample query
+ * (`oovSampleSize` newest texts) per window.
  *
  * @example
  * ```ts
@@ -75,41 +80,38 @@ const OOV_WINDOWS = 90;
  * ```
  */
 export async function computeDrift(db: Kysely<Schema>, reference: MonitoringReference, range: MonitoringRange, config: Readonly<MonitoringConfig> = DEFAULT_MONITORING_CONFIG): Promise<DriftReport> {
-  const edges: DriftEdges = {
-    score: reference.score.edges,
-    length: reference.numeric.length.edges,
-    digit_share: reference.numeric.digit_share.edges,
-    caps_share: reference.numeric.caps_share.edges,
-    url_count: reference.numeric.url_count.edges,
-  };
-  const [cells, tags] = await Promise.all([histogramCells(db, range, edges), tagCells(db, range)]);
+  const tagNames = Object.keys(reference.tags.counts);
+  const cells = await driftCells(db, range, reference.score.edges, reference.numeric.length.edges, tagNames);
   const byWindow = new Map<number, WindowCounts>();
-  const total = emptyCounts(edges);
-  const get = (d: Date) => {
-    let w = byWindow.get(d.getTime());
-    if (!w) byWindow.set(d.getTime(), (w = emptyCounts(edges)));
-    return w;
-  };
+  const total = emptyCounts(reference, tagNames.length);
   for (const c of cells) {
-    get(c.windowStart).hist[c.histogram][c.bucket] += c.count;
-    total.hist[c.histogram][c.bucket] += c.count;
-  }
-  for (const t of tags) {
-    const w = get(t.windowStart);
-    w.tags.set(t.tag, (w.tags.get(t.tag) ?? 0) + t.count);
-    total.tags.set(t.tag, (total.tags.get(t.tag) ?? 0) + t.count);
+    const key = c.windowStart.getTime();
+    let w = byWindow.get(key);
+    if (!w) byWindow.set(key, (w = emptyCounts(reference, tagNames.length)));
+    for (const into of [w, total]) {
+      into.count += c.count;
+      into.score[c.scoreBin] += c.count;
+      into.numeric.length[c.lengthBin] += c.count;
+      for (let k = 0; k < tagNames.length; k++) into.tags[k] += c.tagCounts[k];
+    }
   }
   const starts = [...byWindow.keys()].sort((a, b) => a - b);
   const step = range.window === 'day' ? 86_400_000 : 3_600_000;
+  const sampled = new Set(starts.slice(-SAMPLED_WINDOWS));
+  const allTexts: string[] = [];
   const windows: WindowDrift[] = [];
-  const sampled = new Set(starts.slice(-OOV_WINDOWS));
-  let oovTexts: string[] = [];
   for (const s of starts) {
-    const texts = sampled.has(s) ? await sampleTexts(db, range, new Date(s), new Date(s + step), config.oovSampleSize) : null;
-    if (texts) oovTexts = oovTexts.length < config.oovSampleSize ? oovTexts.concat(texts.slice(0, config.oovSampleSize - oovTexts.length)) : oovTexts;
-    windows.push(windowDrift(new Date(s).toISOString(), byWindow.get(s)!, texts, reference, config));
+    const w = byWindow.get(s)!;
+    if (sampled.has(s)) {
+      w.texts = await sampleTexts(db, range, new Date(s), new Date(s + step), config.oovSampleSize);
+      addTextFeatures(w, reference);
+      addTextFeatures(total, reference, w.texts);
+      if (allTexts.length < config.oovSampleSize) allTexts.push(...w.texts.slice(0, config.oovSampleSize - allTexts.length));
+    }
+    windows.push(windowDrift(new Date(s).toISOString(), w, tagNames, reference, config));
   }
-  const overall = starts.length === 0 ? null : windowDrift(range.from.toISOString(), total, oovTexts, reference, config);
+  total.texts = allTexts;
+  const overall = starts.length === 0 ? null : windowDrift(range.from.toISOString(), total, tagNames, reference, config);
   return {
     window: range.window,
     from: range.from.toISOString(),
@@ -122,34 +124,45 @@ export async function computeDrift(db: Kysely<Schema>, reference: MonitoringRefe
 }
 
 interface WindowCounts {
-  hist: Record<keyof DriftEdges, Float64Array>;
-  tags: Map<string, number>;
+  count: number;
+  score: Float64Array;
+  numeric: Record<NumericFeature, Float64Array>;
+  tags: Float64Array;
+  /** The sampled texts (null: window not sampled). */
+  texts: string[] | null;
 }
 
-function emptyCounts(edges: DriftEdges): WindowCounts {
-  const hist = {} as Record<keyof DriftEdges, Float64Array>;
-  for (const k of Object.keys(edges) as (keyof DriftEdges)[]) hist[k] = new Float64Array(edges[k].length + 1);
-  return { hist, tags: new Map() };
+function emptyCounts(ref: MonitoringReference, tags: number): WindowCounts {
+  const numeric = {} as Record<NumericFeature, Float64Array>;
+  for (const f of NUMERIC_FEATURES) numeric[f] = new Float64Array(ref.numeric[f].edges.length + 1);
+  return { count: 0, score: new Float64Array(ref.score.edges.length + 1), numeric, tags: new Float64Array(tags), texts: null };
 }
 
-function windowDrift(start: string, w: WindowCounts, texts: string[] | null, ref: MonitoringReference, config: Readonly<MonitoringConfig>): WindowDrift {
-  let count = 0;
-  for (const v of w.hist.score) count += v;
-  const psi = psiFromCounts(ref.score.counts, w.hist.score);
+/** Bins the text features of the sampled texts (length comes from SQL over every row). */
+function addTextFeatures(w: WindowCounts, ref: MonitoringReference, texts = w.texts ?? []): void {
+  for (const text of texts) {
+    const v = numericFeatures(text);
+    for (const f of TEXT_FEATURES) w.numeric[f][binIndex(ref.numeric[f].edges, v[f])]++;
+  }
+}
+
+function windowDrift(start: string, w: WindowCounts, tagNames: string[], ref: MonitoringReference, config: Readonly<MonitoringConfig>): WindowDrift {
+  const count = w.count;
+  const texts = w.texts;
+  const psi = psiFromCounts(ref.score.counts, w.score);
   const band = psiBand(psi, config.psi);
   const lowCount = count < config.minWindowCount;
 
-  const tagNames = Object.keys(ref.tags.counts);
-  const raw = tagNames.map((t) => twoProportionTest(ref.tags.counts[t], ref.tags.rows, w.tags.get(t) ?? 0, count));
+  const raw = tagNames.map((t, i) => twoProportionTest(ref.tags.counts[t], ref.tags.rows, w.tags[i], count));
   const adjusted = adjustPValues(raw.map((r) => r.pValue), config.correction);
   const tags: TagDrift[] = tagNames.map((tag, i) => {
-    const liveShare = count > 0 ? (w.tags.get(tag) ?? 0) / count : Number.NaN;
+    const liveShare = count > 0 ? w.tags[i] / count : Number.NaN;
     const referenceShare = ref.tags.counts[tag] / ref.tags.rows;
     const flagged = !lowCount && adjusted[i] < config.alpha && Math.abs(liveShare - referenceShare) >= config.minTagShareDelta;
-    return { tag, referenceShare, liveShare, liveCount: w.tags.get(tag) ?? 0, pValue: raw[i].pValue, adjustedP: adjusted[i], flagged };
+    return { tag, referenceShare, liveShare, liveCount: w.tags[i], pValue: raw[i].pValue, adjustedP: adjusted[i], flagged };
   });
 
-  const ks = NUMERIC_FEATURES.map((f) => ksFromHistograms(ref.numeric[f].counts, w.hist[f]));
+  const ks = NUMERIC_FEATURES.map((f) => ksFromHistograms(ref.numeric[f].counts, w.numeric[f]));
   const ksAdjusted = adjustPValues(ks.map((r) => r.pValue), config.correction);
   const features = {} as Record<NumericFeature, FeatureDrift>;
   NUMERIC_FEATURES.forEach((f, i) => {
@@ -167,7 +180,7 @@ function windowDrift(start: string, w: WindowCounts, texts: string[] | null, ref
     count,
     psi,
     band,
-    scoreCounts: Array.from(w.hist.score),
+    scoreCounts: Array.from(w.score),
     tags,
     flaggedTags,
     features,

@@ -34,7 +34,8 @@ const SHARE_EDGES = Array.from({ length: 49 }, (_, i) => (i + 1) / 50);
 
 /**
  * Fixed bins of the numeric features: fine enough for a KS test on binned counts (the live
- * side is binned by SQL over the same edges), the same for every model so any two can be compared.
+ * side is binned over the same edges: length by SQL, the rest from sampled texts), the same
+ * for every model so any two can be compared.
  */
 export const NUMERIC_EDGES: Readonly<Record<NumericFeature, readonly number[]>> = Object.freeze({
   length: [1, 2, 5, 10, 15, 20, 25, 30, 40, 50, 60, 70, 80, 90, 100, 110, 120, 130, 140, 150, 160, 180, 200, 250, 300, 400, 500, 750, 1000, 2000, 5000, 10000],
@@ -45,7 +46,7 @@ export const NUMERIC_EDGES: Readonly<Record<NumericFeature, readonly number[]>> 
 
 export const NUMERIC_FEATURES: readonly NumericFeature[] = Object.freeze(['length', 'digit_share', 'caps_share', 'url_count'] as const);
 
-/** Share of UTF-16 code units that are ASCII digits (0 for an empty text). SQL twin in monitoring/drift-sql.ts. */
+/** Share of UTF-16 code units that are ASCII digits (0 for an empty text). */
 export function digitShare(text: string): number {
   let digits = 0;
   for (let i = 0; i < text.length; i++) {

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { auth, testApp, type TestApp } from '../../../test/support/test-app.js';
 import type { Detector } from '../../detector/detector.js';
 import { records, sampleTraffic } from '../../monitoring/synthetic-traffic.test-support.js';
-import { buildReference } from '../../training/reference.js';
+import { buildReference, type MonitoringReference } from '../../training/reference.js';
 
 let t: TestApp;
 const DAY0 = '2026-02-28T00:00:00.000Z';
@@ -29,12 +29,16 @@ function pair(s: { texts: string[]; scores: Float64Array }): [string[], Float64A
   return [s.texts, s.scores];
 }
 
-/** Serves the tiny model with a monitoring reference attached (as training will store it). */
-function serveWithReference(): void {
-  const ref = sampleTraffic(10_000, 1);
-  const reference = buildReference({ rawTexts: ref.texts, scores: ref.scores, rules: null });
+/** Serves the tiny model with the given monitoring reference in its manifest (undefined: none, like a model trained before monitoring). */
+function serveWith(reference: MonitoringReference | undefined): void {
   const detector = t.deps.models.current.detector;
   t.deps.models.set(Object.create(detector, { manifest: { value: { ...detector.manifest, reference } } }) as Detector);
+}
+
+/** A reference from the same synthetic traffic as the stable day. */
+function serveWithReference(): void {
+  const ref = sampleTraffic(10_000, 1);
+  serveWith(buildReference({ rawTexts: ref.texts, scores: ref.scores, rules: null }));
 }
 
 const q = `window=day&from=${DAY1}&to=${END}`;
@@ -49,6 +53,7 @@ test('monitoring routes need the analyst role', async () => {
 });
 
 test('GET /v1/monitoring/drift is a 409 CONFLICT while the served model has no reference; the summary still answers', async () => {
+  serveWith(undefined);
   const res = await t.app.inject({ url: `/v1/monitoring/drift?${q}`, headers: auth('analyst') });
   assert.equal(res.statusCode, 409, res.body);
   assert.equal(res.json().error.code, 'CONFLICT');
