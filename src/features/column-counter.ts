@@ -12,6 +12,7 @@ export class ColumnCounter {
   /** Slots in first-seen order, `size` of them. */
   order = new Int32Array(512);
   size = 0;
+  private weights = new Float64Array(512);
   private mask = 1023;
   private shift = 22;
 
@@ -27,6 +28,12 @@ export class ColumnCounter {
     this.mask = cap - 1;
     this.shift = 32 - Math.log2(cap);
     this.size = 0;
+  }
+
+  /** A float64 scratch of at least n places, for the weighting kernel. */
+  scratch(n: number): Float64Array {
+    if (this.weights.length < n) this.weights = new Float64Array(Math.max(n, this.weights.length * 2));
+    return this.weights;
   }
 
   add(column: number, factor: number): void {

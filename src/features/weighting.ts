@@ -6,7 +6,7 @@ import { ensureSparseCapacity, type SparseBuffer } from './sparse.js';
  * (columns shifted by `offset`) and clears the counter for the next text.
  * tf = count, or 1 + ln(count) when sublinear; weight = tf × factor (the idf, or 1);
  * optional L2 norm over this part's entries only. Float64 arithmetic, rounded to float32 once
- * (the counter's `counts` slots are reused to hold the float64 weights).
+ * (held in the counter's float64 scratch between the two passes).
  */
 /** 1 + ln(tf) for small counts, so the common case (tf = 1, 2, …) costs a load, not a log. */
 const SUBLINEAR_TABLE = Float64Array.from({ length: 64 }, (_, tf) => (tf === 0 ? 0 : 1 + Math.log(tf)));
@@ -16,6 +16,7 @@ export function appendWeighted(counter: ColumnCounter, sublinearTf: boolean, l2:
   const base = out.nnz;
   ensureSparseCapacity(out, base + n);
   const { keys, counts, factors, order } = counter;
+  const weights = counter.scratch(n);
   const indices = out.indices;
   const values = out.values;
   let sumSq = 0;
@@ -24,16 +25,14 @@ export function appendWeighted(counter: ColumnCounter, sublinearTf: boolean, l2:
     const count = counts[slot];
     const tf = sublinearTf ? (count < 64 ? SUBLINEAR_TABLE[count] : 1 + Math.log(count)) : count;
     const w = tf * factors[slot];
-    counts[slot] = w;
+    // a sequential float64 scratch: the second pass reads it in order, not by slot
+    weights[k] = w;
     sumSq += w * w;
     indices[base + k] = keys[slot] - 1 + offset;
-  }
-  const scale = l2 && sumSq > 0 ? 1 / Math.sqrt(sumSq) : 1;
-  for (let k = 0; k < n; k++) {
-    const slot = order[k];
-    values[base + k] = counts[slot] * scale;
     keys[slot] = 0;
   }
+  const scale = l2 && sumSq > 0 ? 1 / Math.sqrt(sumSq) : 1;
+  for (let k = 0; k < n; k++) values[base + k] = weights[k] * scale;
   counter.size = 0;
   out.nnz = base + n;
 }
