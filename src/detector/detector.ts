@@ -45,6 +45,7 @@ export class Detector {
   private readonly parts: DetectorParts;
   private readonly buf: SparseBuffer;
   private readonly ruleBuf: Float32Array;
+  private readonly explainBuf: SparseBuffer = createSparseBuffer(256);
   private readonly threatProb: (d: number) => number;
   private readonly phishProb: ((d: number) => number) | null;
   private readonly dim: number;
@@ -124,30 +125,46 @@ export class Detector {
   explain(text: string, k = 8, tags?: readonly Tag[]): Contribution[] {
     const { normalizer, vectorizer, threat, ruleFeatures } = this.parts;
     const norm = normalizer.normalize(text).text;
-    const buf = createSparseBuffer(256);
+    const buf = this.explainBuf;
     const nnz = vectorizer.transformInto(norm, buf);
-    const found: Contribution[] = [];
-    for (let i = 0; i < nnz; i++) {
-      const c = threat.model.weights[buf.indices[i]] * buf.values[i];
-      if (c !== 0) found.push({ feature: vectorizer.featureName(buf.indices[i]), contribution: c, spans: [] });
-    }
+    const w = threat.model.weights;
+    // Keep the k largest |contribution| in small parallel arrays (k is tiny: a full sort of
+    // ~300 objects, and a name for each, cost more than the scoring itself).
+    const topCol = new Int32Array(k).fill(-1);
+    const topVal = new Float64Array(k);
+    let filled = 0;
+    const offer = (col: number, c: number): void => {
+      const a = Math.abs(c);
+      if (c === 0 || (filled === k && a <= Math.abs(topVal[k - 1]))) return;
+      let i = filled < k ? filled++ : k - 1;
+      while (i > 0 && Math.abs(topVal[i - 1]) < a) {
+        topVal[i] = topVal[i - 1];
+        topCol[i] = topCol[i - 1];
+        i--;
+      }
+      topVal[i] = c;
+      topCol[i] = col;
+    };
+    for (let i = 0; i < nnz; i++) offer(buf.indices[i], w[buf.indices[i]] * buf.values[i]);
+    let tagList: readonly Tag[] = [];
     if (ruleFeatures) {
-      const tagList = tags ?? tagText(text);
+      tagList = tags ?? tagText(text);
       const rf = ruleFeatureVector(tagList, new Float32Array(TAG_NAMES.length));
-      for (let j = 0; j < rf.length; j++) {
-        if (rf[j] === 0) continue;
-        const tag = tagList.find((t) => t.tag === TAG_NAMES[j]);
-        found.push({
-          feature: `tag:${TAG_NAMES[j]}`,
-          contribution: threat.model.weights[this.dim + j] * rf[j],
-          spans: tag ? tag.spans.slice(0, 5) : [],
-        });
+      for (let j = 0; j < rf.length; j++) if (rf[j] !== 0) offer(this.dim + j, w[this.dim + j] * rf[j]);
+    }
+    const out: Contribution[] = [];
+    for (let i = 0; i < filled; i++) {
+      const col = topCol[i];
+      if (col >= this.dim) {
+        const name = TAG_NAMES[col - this.dim];
+        const tag = tagList.find((t) => t.tag === name);
+        out.push({ feature: `tag:${name}`, contribution: topVal[i], spans: tag ? tag.spans.slice(0, 5) : [] });
+      } else {
+        const feature = vectorizer.featureName(col);
+        out.push({ feature, contribution: topVal[i], spans: locateFeature(text, feature) });
       }
     }
-    found.sort((a, b) => Math.abs(b.contribution) - Math.abs(a.contribution));
-    const top = found.slice(0, k);
-    for (const c of top) if (c.spans.length === 0) c.spans = locateFeature(text, c.feature);
-    return top;
+    return out;
   }
 }
 

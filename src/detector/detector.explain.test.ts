@@ -1,0 +1,43 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createSparseBuffer } from '../features/index.js';
+import { loadDetector } from './load-detector.js';
+import type { DetectorParts } from './detector.js';
+import { tinyModelDir } from '../../test/support/tiny-model.js';
+
+const TEXTS = [
+  'URGENT! Your account is locked. Verify your PIN at http://bit.ly/x within 24 hours',
+  'are we still on for lunch tomorrow?',
+  'WINNER!! You have won a £1000 prize. Call 09061701461 to claim',
+  'ok',
+];
+
+test('explain returns the k largest |contributions| (checked against a full sort), with spans into the text', async () => {
+  const detector = await loadDetector(await tinyModelDir());
+  const parts = (detector as unknown as { parts: DetectorParts }).parts;
+  for (const text of TEXTS) {
+    const buf = createSparseBuffer(64);
+    const nnz = parts.vectorizer.transformInto(parts.normalizer.normalize(text).text, buf);
+    const all: { feature: string; c: number }[] = [];
+    for (let i = 0; i < nnz; i++) {
+      const c = parts.threat.model.weights[buf.indices[i]] * buf.values[i];
+      if (c !== 0) all.push({ feature: parts.vectorizer.featureName(buf.indices[i]), c });
+    }
+    all.sort((a, b) => Math.abs(b.c) - Math.abs(a.c));
+    const top = detector.explain(text, 5);
+    assert.equal(top.length, Math.min(5, all.length), text);
+    top.forEach((t, i) => {
+      assert.ok(Math.abs(Math.abs(t.contribution) - Math.abs(all[i].c)) < 1e-12, `${text}: rank ${i}`);
+      for (const s of t.spans) {
+        assert.ok(s.start >= 0 && s.end <= text.length && s.start < s.end);
+        const name = t.feature.slice(t.feature.indexOf(':') + 1);
+        assert.equal(text.slice(s.start, s.end).toLowerCase(), name);
+      }
+    });
+    for (let i = 1; i < top.length; i++) assert.ok(Math.abs(top[i - 1].contribution) >= Math.abs(top[i].contribution));
+  }
+  // The score is unaffected by explaining (separate buffers).
+  const before = detector.score(TEXTS[0]).riskScore;
+  detector.explain(TEXTS[2], 8);
+  assert.equal(detector.score(TEXTS[0]).riskScore, before);
+});
