@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { wardenError } from '../errors.js';
+import { monitoringConfigFromEnv, type MonitoringConfig } from '../monitoring/config.js';
 
 export type StoreText = 'full' | 'hash';
 export type Role = 'scorer' | 'analyst' | 'admin';
@@ -28,6 +29,7 @@ export interface ServiceConfig {
   writer: { batchSize: number; flushMs: number; maxBuffered: number };
   logLevel: string;
   jobs: { concurrency: number; chunkSize: number; pollMs: number };
+  monitoring: Readonly<MonitoringConfig>;
 }
 
 export interface ConfigFlags {
@@ -92,6 +94,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, flags: ConfigFlags = {}): Rea
       maxBuffered: int('WARDEN_WRITER_MAX_BUFFERED', env.WARDEN_WRITER_MAX_BUFFERED, 100_000, 1, 10_000_000),
     },
     logLevel: env.WARDEN_LOG_LEVEL ?? env.LOG_LEVEL ?? 'info',
+    monitoring: monitoringConfigFromEnv(env),
     jobs: {
       concurrency: int('WARDEN_JOB_CONCURRENCY', env.WARDEN_JOB_CONCURRENCY, 1, 0, 64),
       chunkSize: int('WARDEN_JOB_CHUNK', env.WARDEN_JOB_CHUNK, 500, 1, 100_000),

@@ -9,3 +9,4 @@ export { computeSummary, type MonitoringSummary } from './summary.js';
 export { toApiJson } from './json-keys.js';
 export { alertRules, renderAlertRules, type AlertRule } from './alert-rules.js';
 export { buildReference, referenceOf, NUMERIC_FEATURES as NUMERIC_FEATURE_NAMES, type MonitoringReference, type ReferenceInput, type NumericFeature } from '../training/reference.js';
+export { MonitoringQueries } from './monitoring-queries.js';

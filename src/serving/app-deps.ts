@@ -2,6 +2,7 @@ import type { ServiceConfig } from '../config/config.js';
 import type { ModelRegistry } from '../registry/model-registry.js';
 import type { RolloutController, RolloutCounters } from '../rollout/index.js';
 import type { AuditRepository, Database, FeedbackRepository, JobRepository, ModelRegistryRepository, PredictionRepository, PredictionWriter } from '../storage/index.js';
+import type { MonitoringQueries } from '../monitoring/index.js';
 import type { ApiKeyStore } from './auth/api-keys.js';
 import type { Metrics } from './metrics.js';
 import type { ModelHolder } from './model-holder.js';
@@ -14,6 +15,8 @@ export interface Stores {
   jobs: JobRepository;
   audit: AuditRepository;
   writer: PredictionWriter;
+  /** Drift, performance and quality queries (SQL aggregates over predictions and feedback). */
+  monitoring: MonitoringQueries;
   /** The registry tables; set by the server (a cluster worker gets the IPC proxy). */
   modelRegistry?: ModelRegistryRepository;
 }
@@ -38,4 +41,6 @@ export interface AppDeps {
   counters?: RolloutCounters | null;
   /** Optional Redis client (ioredis) for the shared rate-limit store. */
   redis?: unknown;
+  /** The service's "now" for prediction and feedback timestamps (default: the wall clock); the simulation sets it to its simulated day. */
+  clock?: () => Date;
 }

@@ -1,5 +1,5 @@
 import { Gauge, type Registry } from 'prom-client';
-import { computeDrift, computeSummary, NUMERIC_FEATURE_NAMES, resolveRange, SCRIPTS, type MonitoringSummary } from '../monitoring/index.js';
+import { NUMERIC_FEATURE_NAMES, resolveRange, SCRIPTS, type MonitoringSummary } from '../monitoring/index.js';
 import type { AppDeps } from './app-deps.js';
 import { monitoringConfigOf, servedReference } from './routes/monitoring.js';
 
@@ -87,10 +87,9 @@ export function startMonitoringGauges(deps: AppDeps, intervalMs: number, onError
 export async function refreshMonitoringGauges(deps: AppDeps, g: Record<GaugeKey, Gauge> = gauges(deps.metrics.registry), now = new Date()): Promise<MonitoringSummary> {
   const config = monitoringConfigOf(deps);
   const reference = servedReference(deps);
-  const db = deps.stores.database.db;
   await deps.stores.writer.flush().catch(() => undefined);
-  const summary = await computeSummary(db, reference, resolveRange({ window: 'day', from: new Date(now.getTime() - 8 * 86_400_000), to: now }), config);
-  const hourly = reference ? await computeDrift(db, reference, resolveRange({ window: 'hour', from: new Date(now.getTime() - 2 * 3_600_000), to: now }), config) : null;
+  const summary = await deps.stores.monitoring.summary(reference, resolveRange({ window: 'day', from: new Date(now.getTime() - 8 * 86_400_000), to: now }), config);
+  const hourly = reference ? await deps.stores.monitoring.drift(reference, resolveRange({ window: 'hour', from: new Date(now.getTime() - 2 * 3_600_000), to: now }), config) : null;
   for (const key of Object.keys(g) as GaugeKey[]) if (key !== 'refreshed' && key !== 'oovReference') g[key].reset();
 
   const bandValue = { stable: 0, watch: 1, act: 2, no_data: Number.NaN } as const;

@@ -14,6 +14,7 @@ import { ModelHolder } from './model-holder.js';
 import { closeStores, openStores, writerOptions } from './stores.js';
 import { proxyStores, serveStorage } from './cluster/storage-proxy.js';
 import { ensureModel } from './ensure-model.js';
+import { startMonitoringGauges } from './monitoring-gauges.js';
 import { startJobRunner, type RunningJobs } from './job-runner-wiring.js';
 
 /** How often the rollout guard looks at a running canary. */
@@ -110,7 +111,9 @@ export async function runHttpProcess(config: Readonly<ServiceConfig>, opts: { pr
   const deps: AppDeps = { config, models, registry, stores, metrics, keys, jobs, redis, rollout, counters };
   const app = await buildApp(deps, { logger: log });
   await app.listen({ host: config.host, port: config.port });
+  const stopGauges = startMonitoringGauges(deps, config.monitoring.refreshMs, (err) => log.warn({ err: (err as Error).message }, 'monitoring gauges refresh failed'));
   return async () => {
+    stopGauges();
     models.stop();
     rollout.stopGuard();
     await app.close();

@@ -12,6 +12,7 @@ import {
   type DatabaseConfig,
   type PredictionWriterOptions,
 } from '../storage/index.js';
+import { MonitoringQueries } from '../monitoring/index.js';
 import type { Stores } from './app-deps.js';
 import type { Metrics } from './metrics.js';
 
@@ -43,6 +44,7 @@ export function storesOn(database: Database, options: PredictionWriterOptions): 
     feedback: new FeedbackRepository(database.db),
     jobs: new JobRepository(database.db),
     audit: new AuditRepository(database.db),
+    monitoring: new MonitoringQueries(database.db),
     writer: createPredictionWriter(predictions, options),
   };
 }

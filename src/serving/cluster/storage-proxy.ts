@@ -11,8 +11,8 @@ import type { Stores } from '../app-deps.js';
  * (cluster `serialization: 'advanced'`, so Dates survive). With PostgreSQL, workers connect
  * directly and this is not used.
  */
-type Repo = 'predictions' | 'feedback' | 'jobs' | 'audit' | 'database' | 'modelRegistry';
-const REPOS: readonly Repo[] = ['predictions', 'feedback', 'jobs', 'audit', 'database', 'modelRegistry'];
+type Repo = 'predictions' | 'feedback' | 'jobs' | 'audit' | 'database' | 'modelRegistry' | 'monitoring';
+const REPOS: readonly Repo[] = ['predictions', 'feedback', 'jobs', 'audit', 'database', 'modelRegistry', 'monitoring'];
 
 interface CallMessage {
   type: 'storage.call';
@@ -108,6 +108,7 @@ export function proxyStores(writerOptions: PredictionWriterOptions): Stores {
     feedback: proxy<Stores['feedback']>('feedback'),
     jobs: jobsProxy(proxy<Stores['jobs']>('jobs'), call),
     audit: proxy<Stores['audit']>('audit'),
+    monitoring: proxy<Stores['monitoring']>('monitoring'),
     modelRegistry: proxy<NonNullable<Stores['modelRegistry']>>('modelRegistry'),
     writer: createPredictionWriter(predictions, writerOptions),
   };

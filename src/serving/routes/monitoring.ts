@@ -2,10 +2,6 @@ import { Type, type Static } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { wardenError } from '../../errors.js';
 import {
-  computeDrift,
-  computePerformance,
-  computeQuality,
-  computeSummary,
   DEFAULT_MONITORING_CONFIG,
   referenceOf,
   resolveRange,
@@ -48,25 +44,25 @@ export function monitoringRoutes(app: FastifyInstance, deps: AppDeps): void {
     const reference = servedReference(deps);
     if (!reference) throw wardenError('CONFLICT', `model ${deps.models.current.version} has no monitoring reference; retrain it to monitor drift`);
     await flush();
-    return toApiJson(await computeDrift(deps.stores.database.db, reference, r, monitoringConfigOf(deps)));
+    return toApiJson(await deps.stores.monitoring.drift(reference, r, monitoringConfigOf(deps)));
   });
 
   app.get<{ Querystring: MonitoringQuery }>('/v1/monitoring/performance', opts('TPR, FPR, precision and F1 per model version from analyst labels: daily and rolling 7/30 days'), async (req) => {
     const r = range(req.query);
     await flush();
-    return toApiJson(await computePerformance(deps.stores.database.db, r));
+    return toApiJson(await deps.stores.monitoring.performance(r));
   });
 
   app.get<{ Querystring: MonitoringQuery }>('/v1/monitoring/quality', opts('Data quality of incoming texts: empty, very long, control characters, language mix'), async (req) => {
     const r = range(req.query);
     await flush();
-    return toApiJson(await computeQuality(deps.stores.database.db, r, monitoringConfigOf(deps)));
+    return toApiJson(await deps.stores.monitoring.quality(r, monitoringConfigOf(deps)));
   });
 
   app.get<{ Querystring: MonitoringQuery }>('/v1/monitoring/summary', opts('Drift, performance and quality with the alerts they raise'), async (req) => {
     const r = range(req.query);
     await flush();
-    const summary = await computeSummary(deps.stores.database.db, servedReference(deps), r, monitoringConfigOf(deps));
+    const summary = await deps.stores.monitoring.summary(servedReference(deps), r, monitoringConfigOf(deps));
     return toApiJson({ modelVersion: deps.models.current.version, ...summary });
   });
 }
