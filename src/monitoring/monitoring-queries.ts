@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Schema } from '../storage/index.js';
 import type { MonitoringReference } from '../training/reference.js';
 import type { MonitoringConfig } from './config.js';
+import { armStatsSince } from '../rollout/guard-stats.js';
 import { computeDrift, type DriftReport } from './drift.js';
 import { computePerformance, type PerformanceReport } from './performance.js';
 import { computeQuality, type QualityReport } from './quality.js';
@@ -30,6 +31,11 @@ export class MonitoringQueries {
 
   quality(range: MonitoringRange, config?: Readonly<MonitoringConfig>): Promise<QualityReport> {
     return computeQuality(this.#db, range, config);
+  }
+
+  /** Per model version since `since`: requests, latency and labelled outcomes, for the rollout guard. */
+  armStats(versions: readonly string[], since: Date) {
+    return armStatsSince(this.#db, versions, since);
   }
 
   summary(reference: MonitoringReference | null, range: MonitoringRange, config?: Readonly<MonitoringConfig>): Promise<MonitoringSummary> {

@@ -4,7 +4,7 @@ import type { DeploymentEvent, DeploymentRegistry, RolloutState } from '../regis
 import type { NewAuditEntry, Schema } from '../storage/index.js';
 import { checkShare } from './canary-assignment.js';
 import { armStatsSince } from './guard-stats.js';
-import { DEFAULT_GUARD_POLICY, evaluateGuard, type GuardDecision, type GuardPolicy } from './guard.js';
+import { DEFAULT_GUARD_POLICY, evaluateGuard, type ArmStats, type GuardDecision, type GuardPolicy } from './guard.js';
 import type { RolloutCounters } from './live-counts.js';
 
 /** What the controller works with; `db` (the local database) is needed only by the guard. */
@@ -12,6 +12,8 @@ export interface RolloutControllerDeps {
   registry: DeploymentRegistry;
   audit: { append(entry: NewAuditEntry): Promise<unknown> };
   db?: Kysely<Schema> | null;
+  /** Instead of `db`: the guard's SQL figures from elsewhere (a cluster worker asks the primary). */
+  armStats?: (versions: readonly string[], since: Date) => Promise<Map<string, Omit<ArmStats, 'errors'>>>;
   counters?: RolloutCounters | null;
   /** Called after every change so this process serves the new state at once (others poll). */
   onChange?: () => Promise<unknown>;
@@ -110,9 +112,11 @@ export class RolloutController {
     const state = await this.status();
     const none = { checked: false, production: state.production, candidate: state.candidate, since: null, event: null };
     if (!state.production || !state.candidate || state.canaryShare === 0) return { ...none, ...evaluateGuard(emptyArm(''), emptyArm(''), this.policy) };
-    if (!this.deps.db) throw wardenError('INTERNAL', 'the rollout guard needs the local database');
+    const db = this.deps.db;
+    const armStats = this.deps.armStats ?? (db ? (v: readonly string[], s: Date) => armStatsSince(db, v, s) : null);
+    if (!armStats) throw wardenError('INTERNAL', 'the rollout guard needs the database');
     const since = await this.#canaryStart(state.candidate);
-    const stats = await armStatsSince(this.deps.db, [state.production, state.candidate], since ?? new Date(0));
+    const stats = await armStats([state.production, state.candidate], since ?? new Date(0));
     const live = this.deps.counters?.snapshot() ?? {};
     const prod = { ...stats.get(state.production)!, errors: live[state.production]?.errors ?? 0 };
     const cand = { ...stats.get(state.candidate)!, errors: live[state.candidate]?.errors ?? 0 };

@@ -95,6 +95,7 @@ export async function runHttpProcess(config: Readonly<ServiceConfig>, opts: { pr
     registry,
     audit: stores.audit,
     db: opts.proxied ? null : stores.database.db,
+    armStats: opts.proxied ? (v, s) => stores.monitoring.armStats(v, s) : undefined,
     counters,
     onChange: () => models.refresh(registry, config.modelRef),
   });
