@@ -93,7 +93,7 @@ export function scoreTexts(deps: AppDeps, texts: readonly string[], opts: { expl
         shadowVersion,
         shadowScore,
       },
-      { storeText },
+      { storeText, now: deps.clock?.() },
     );
     if (deps.config.logPredictions) deps.stores.writer.enqueue(record);
     deps.metrics.scores.observe(p.riskScore);

@@ -52,8 +52,9 @@ export class FeedbackRepository {
    * Stores a label and supersedes the message's previous current label in one transaction.
    * Throws PREDICTION_NOT_FOUND for an unknown prediction id, INVALID_INPUT when neither a
    * prediction id nor a text is given or they disagree, EMPTY_TEXT for an empty text.
+   * `now` stamps the label (default: the database's clock); the simulation passes its simulated day.
    */
-  async add(input: FeedbackInput): Promise<FeedbackRecord> {
+  async add(input: FeedbackInput, now?: Date): Promise<FeedbackRecord> {
     if (typeof input.label !== 'string' || input.label.trim() === '') {
       throw wardenError('INVALID_INPUT', 'Feedback needs a non-empty label');
     }
@@ -61,7 +62,7 @@ export class FeedbackRepository {
       throw wardenError('INVALID_INPUT', 'Feedback needs a prediction id or a text');
     }
     if (input.text !== undefined && input.text === '') throw wardenError('EMPTY_TEXT', 'Feedback text is empty');
-    const id = timeOrderedId();
+    const id = timeOrderedId(now?.getTime());
     return this.#db.transaction().execute(async (trx) => {
       let sha = input.text !== undefined ? textSha256(input.text) : '';
       let text = input.text ?? null;
@@ -98,6 +99,7 @@ export class FeedbackRepository {
           note: input.note ?? null,
           superseded_by: null,
           is_current: true,
+          ...(now ? { created_at: now } : {}),
         })
         .returningAll()
         .executeTakeFirstOrThrow();

@@ -40,7 +40,7 @@ export function feedbackRoutes(app: FastifyInstance, deps: AppDeps): void {
         label: mapped,
         analyst: analyst ?? req.principal?.keyId ?? null,
         note: note ?? null,
-      });
+      }, deps.clock?.());
       return reply.status(201).send(feedbackJson(record));
     },
   );

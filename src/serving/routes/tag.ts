@@ -75,7 +75,7 @@ export function tagRoutes(app: FastifyInstance, deps: AppDeps, opts: TagRouteOpt
           shadowVersion: shadowScore === null ? null : shadow!.version,
           shadowScore,
         },
-        { storeText: deps.config.storeText === 'full' },
+        { storeText: deps.config.storeText === 'full', now: deps.clock?.() },
       );
       if (deps.config.logPredictions) deps.stores.writer.enqueue(record);
       deps.metrics.scores.observe(verdict.risk_score);
