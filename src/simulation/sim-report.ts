@@ -38,7 +38,7 @@ export async function writeSimulationReport(
       markers,
     }),
     'psi.svg': lineChartSvg({
-      title: 'Score drift: daily PSI against the first week',
+      title: 'Score drift: PSI of the last 3 days (GET /v1/monitoring/drift) against the model’s training reference',
       x,
       yMin: 0,
       series: [{ name: 'PSI', values: r.timeline.map((d) => (d.psi_band === 'no_data' ? null : d.psi)), color: '#9467bd' }],

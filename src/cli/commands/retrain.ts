@@ -1,6 +1,7 @@
 import { join, resolve } from 'node:path';
 import { BUNDLED_DATASETS } from '../../data/index.js';
-import { retrain, DEFAULT_GUARD } from '../../retraining/index.js';
+import { RetrainJob } from '../../jobs/retrain-job.js';
+import { DEFAULT_GUARD } from '../../retraining/index.js';
 import { openDatabase, FeedbackRepository } from '../../storage/index.js';
 import { currentActor } from '../../training/save-model.js';
 import { parse, parseNumber, printJson, progressLine, UsageError, type Command } from '../command.js';
@@ -20,7 +21,7 @@ the candidate under the alias 'candidate'. report.json and report.md go to --out
 
 Options:
   --data FILE            where to find production's training files; repeatable
-  --out DIR              report and model directory (default <data-dir>/retrain/<timestamp>)
+  --out DIR              report and model directory: <out>/run-1 (default <data-dir>/retrain/<timestamp>)
   --json                 print the report as JSON
   --seed N               split seed (default 42)
   --test-fraction F      holdout share (default 0.2)
@@ -56,12 +57,11 @@ Options:
     } finally {
       await database.close();
     }
-    const outDir = resolve(values.out ?? join(dir, 'retrain', new Date().toISOString().replace(/[:.]/g, '-')));
-    const { report, reportPaths } = await retrain({
-      registry: registryAt(dir),
-      feedback,
-      outDir,
-      actor: currentActor(),
+    const outRoot = resolve(values.out ?? join(dir, 'retrain', new Date().toISOString().replace(/[:.]/g, '-')));
+    // The same job the service runs; the labels were read above because the embedded database
+    // allows one opener at a time and the registry opens it again per call.
+    const labels = feedback;
+    const job = new RetrainJob({ registry: registryAt(dir), feedback: { current: async () => labels }, outRoot, options: {
       dataPaths: values.data?.map((p) => resolve(p)) ?? BUNDLED_DATASETS,
       seed: parseNumber('seed', values.seed, 42),
       testFraction,
@@ -72,7 +72,8 @@ Options:
         maxFprRise: parseNumber('max-fpr-rise', values['max-fpr-rise'], DEFAULT_GUARD.maxFprRise ?? 0.005),
       },
       onProgress: values.json ? undefined : progressLine(io),
-    });
+    } });
+    const { report, reportPaths } = await job.trigger(currentActor(), ['manual: warden retrain']);
     if (values.json) printJson(io, report);
     else {
       const c = report.comparison;
