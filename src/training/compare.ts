@@ -5,6 +5,7 @@ import { DEFAULT_NORMALIZER } from '../text/index.js';
 import { candidateName, defaultCandidates, type Candidate } from './learner.js';
 import { crossValidate } from './cross-validate.js';
 import { makeFolds, prepare } from './train.js';
+import { augmentRows, DEFAULT_AUGMENTATION } from './augment.js';
 import { rankingSummary, type RankingSummary } from './summary-metrics.js';
 import type { PreparedData } from './prepared-data.js';
 
@@ -40,9 +41,14 @@ export async function compareCandidates(opts: {
   const testFraction = opts.testFraction ?? 0.2;
   const k = opts.folds ?? 5;
   const dataset = await loadDataset(opts.dataPaths, opts.readOptions);
-  const data = prepare(dataset, DEFAULT_NORMALIZER, true);
-  const split = groupedStratifiedSplit(data.labels, data.groups, { testFraction, seed });
-  const folds = makeFolds(data, split.train, k, seed);
+  // The same data as `warden train` sees: augmented copies of training rows join the folds
+  // (each with its original's group); the figures are computed on original rows only.
+  const original = prepare(dataset, DEFAULT_NORMALIZER, true);
+  const split = groupedStratifiedSplit(original.labels, original.groups, { testFraction, seed });
+  const data = augmentRows(original, DEFAULT_NORMALIZER, DEFAULT_AUGMENTATION, seed);
+  const trainGroups = new Set(Array.from(split.train, (i) => original.groups[i]));
+  const copies = Int32Array.from({ length: data.raw.length - original.raw.length }, (_, j) => original.raw.length + j).filter((i) => trainGroups.has(data.groups[i]));
+  const folds = makeFolds(data, Int32Array.from([...split.train, ...copies]), k, seed);
   const candidates = opts.candidates ?? defaultCandidates(true);
   const cv = crossValidate(data, folds, opts.vectorizer ?? DEFAULT_VECTORIZER, candidates, (d, t) => opts.onProgress?.('cross-validation', d, t));
   const rows = candidates

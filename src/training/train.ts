@@ -10,6 +10,7 @@ import { candidateName, defaultCandidates, fitLearner, type Candidate } from './
 import { crossValidate, hasBoth, type Fold } from './cross-validate.js';
 import { selectRows, take, takeBytes, takeFloats, whereOne, type PreparedData } from './prepared-data.js';
 import { appendRuleColumns, ruleMatrix } from './rule-columns.js';
+import { augmentRows, DEFAULT_AUGMENTATION } from './augment.js';
 import { rankingSummary, type RankingSummary } from './summary-metrics.js';
 import { classReport } from './class-metrics.js';
 import type { Label } from '../data/label.js';
@@ -30,6 +31,8 @@ export interface TrainOptions {
   refit?: boolean;
   normalizer?: NormalizerSpec;
   vectorizer?: VectorizerSpec;
+  /** Add seeded inserted-spaces rewrites of 30% of the rows of every class (default true). */
+  augment?: boolean;
   onProgress?: (stage: string, done: number, total: number) => void;
 }
 
@@ -142,6 +145,7 @@ export async function train(opts: TrainOptions): Promise<TrainedModel> {
     policy: opts.policy ?? ({ type: 'max-f1' } as ThresholdPolicy),
     refit: opts.refit ?? true,
     normalizer: opts.normalizer ?? DEFAULT_NORMALIZER,
+    augment: opts.augment ?? true,
     vectorizer: opts.vectorizer ?? DEFAULT_VECTORIZER,
   };
   const progress = opts.onProgress ?? (() => {});
@@ -152,15 +156,24 @@ export async function train(opts: TrainOptions): Promise<TrainedModel> {
     .filter((c) => o.ruleFeatures !== true || c.ruleFeatures || c.learner.type === 'nb');
   if (candidates.length === 0) throw wardenError('INVALID_INPUT', 'no candidate learners to train');
   progress('preparing', 0, 1);
-  const data = prepare(dataset, o.normalizer, withRules);
+  const original = prepare(dataset, o.normalizer, withRules);
+  const originals = original.raw.length;
+  // Rewritten copies of a share of every class join training (same group as their original: no leakage);
+  // every figure below is computed on original rows only, and the test split holds originals only.
+  const data = o.augment ? augmentRows(original, o.normalizer, DEFAULT_AUGMENTATION, o.seed) : original;
 
   // testFraction 0: no holdout (e.g. the caller keeps its own test set); CV figures only.
+  // The split is made on the original rows (so it does not depend on augmentation); each copy
+  // then follows its original's group, which is on one side only.
   const split =
     o.testFraction > 0
-      ? groupedStratifiedSplit(data.labels, data.groups, { testFraction: o.testFraction, seed: o.seed })
-      : { train: Int32Array.from(data.raw.keys()), test: new Int32Array(0) };
+      ? groupedStratifiedSplit(original.labels, original.groups, { testFraction: o.testFraction, seed: o.seed })
+      : { train: Int32Array.from(original.raw.keys()), test: new Int32Array(0) };
+  const trainGroups = new Set(Array.from(split.train, (i) => original.groups[i]));
+  const copies = Int32Array.from({ length: data.raw.length - originals }, (_, j) => originals + j).filter((i) => trainGroups.has(data.groups[i]));
+  const trainRows = Int32Array.from([...split.train, ...copies]); // originals + copies of training rows
   if (!hasBoth(takeBytes(data.threat, split.train))) throw wardenError('ONE_CLASS', 'the training split has only one class');
-  const folds = makeFolds(data, split.train, o.folds, o.seed);
+  const folds = makeFolds(data, trainRows, o.folds, o.seed);
   const cv = crossValidate(data, folds, o.vectorizer, candidates, (d, t) => progress('cross-validation', d, t));
 
   const results: CandidateResult[] = candidates.map((c) => ({
@@ -191,13 +204,13 @@ export async function train(opts: TrainOptions): Promise<TrainedModel> {
   let holdout: ReturnType<typeof fitOn> | null = null;
   if (split.test.length > 0) {
     progress('holdout evaluation', 0, 1);
-    holdout = fitOn(data, split.train, o.vectorizer, best.candidate);
+    holdout = fitOn(data, trainRows, o.vectorizer, best.candidate);
     const pTest = Float64Array.from(holdout.decide(split.test), cal);
     const yTest = takeBytes(data.threat, split.test);
     const m = binaryMetrics(pTest, yTest, operatingPoint.threshold);
     test = { ...m, recall_at_precision_995: rankingSummary(pTest, yTest, Int32Array.from(yTest.keys())).recall_at_precision_995 };
     if (phishingCalibrator) {
-      const ph = fitPhishing(data, split.train, holdout.X);
+      const ph = fitPhishing(data, trainRows, holdout.X);
       if (ph) {
         const Xte = holdout.transform(split.test);
         const pp = Float64Array.from(decision(ph.model, Xte), createCalibrator(phishingCalibrator));
@@ -214,7 +227,7 @@ export async function train(opts: TrainOptions): Promise<TrainedModel> {
   progress('final fit', 0, 1);
   const allRows = Int32Array.from(data.raw.keys());
   const finalFit = o.refit || !holdout ? fitOn(data, allRows, o.vectorizer, best.candidate) : holdout;
-  const finalRows = o.refit || !holdout ? allRows : split.train;
+  const finalRows = o.refit || !holdout ? allRows : trainRows;
   let phishing: TrainedModel['final']['phishing'] = null;
   if (phishingCalibrator) {
     const ph = fitPhishing(data, finalRows, finalFit.X);
