@@ -7,7 +7,7 @@ import { simulate } from './simulate.js';
 
 test('a short seeded run through the real service detects drift after the attack, retrains, recovers recall on the new tactics and promotes', async () => {
   const outDir = await mkdtemp(join(tmpdir(), 'warden-sim-'));
-  const r = await simulate({ outDir, seed: 7, days: 30, attackDay: 12, perDay: 150 });
+  const r = await simulate({ outDir, seed: 7, days: 30, attackDay: 12, perDay: 200 });
   assert.equal(r.attack_start_day, 12);
   assert.ok(r.drift_detected_day !== null && r.drift_detected_day >= r.attack_start_day, `drift day ${r.drift_detected_day}`);
   assert.deepEqual(r.false_alarm_days, []);
@@ -27,8 +27,8 @@ test('a short seeded run through the real service detects drift after the attack
   assert.equal(r.timeline[r.timeline.length - 1].served_by, r.candidate_version);
   // Canary days split traffic between both versions, every prediction is stored.
   assert.ok(r.timeline.some((d) => Object.keys(d.served).length === 2));
-  assert.equal(r.predictions_logged, 30 * 150);
-  assert.equal(r.predictions_stored, 30 * 150);
+  assert.equal(r.predictions_logged, 30 * 200);
+  assert.equal(r.predictions_stored, 30 * 200);
   assert.equal(r.timeline.length, 30);
   // The deployment history carries simulated times: promotion on the promotion day.
   const promote = r.deployment_history.find((e) => e.action === 'promote' && e.alias === 'production');
