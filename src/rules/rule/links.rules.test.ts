@@ -1,20 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { at, tagOf } from '../../../test/support/tag-spans.js';
 import { tagText } from '../tag-text.js';
 import type { Span, TagName } from '../tag.js';
 
 /** Span of the n-th occurrence of `phrase` in `text`, found independently of the code under test. */
-function at(text: string, phrase: string, nth = 0): Span {
-  let i = -1;
-  for (let k = 0; k <= nth; k++) i = text.indexOf(phrase, i + 1);
-  assert.ok(i >= 0, `"${phrase}" not in text`);
-  return { start: i, end: i + phrase.length };
-}
-
-function tagOf(text: string, tag: TagName) {
-  return tagText(text).find((t) => t.tag === tag) ?? null;
-}
-
 function names(text: string): TagName[] {
   return tagText(text).map((t) => t.tag);
 }

@@ -1,18 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { tagText } from '../tag-text.js';
-import type { Span, TagName } from '../tag.js';
-
-function at(text: string, phrase: string, nth = 0): Span {
-  let i = -1;
-  for (let k = 0; k <= nth; k++) i = text.indexOf(phrase, i + 1);
-  assert.ok(i >= 0, `"${phrase}" not in text`);
-  return { start: i, end: i + phrase.length };
-}
-
-function tagOf(text: string, tag: TagName) {
-  return tagText(text).find((t) => t.tag === tag) ?? null;
-}
+import { at, tagOf } from '../../../test/support/tag-spans.js';
 
 test('obfuscation: zero-width characters, mixed-script words and leetspeak', () => {
   const text = 'Your pa\u200Bssword: v3rify at pаypal or get fr33 c4sh';
