@@ -1,7 +1,7 @@
-import { wardenError } from '../errors.js';
 import { rowWeights } from './class-weights.js';
 import { assertTrainingData, type CsrMatrix } from './csr.js';
 import type { FitReport, LinearModel } from './linear-model.js';
+import { solverOptions } from './solver-options.js';
 
 export interface SvmOptions {
   /** Penalty on the squared hinge losses, > 0 (scikit-learn's C). */
@@ -27,11 +27,7 @@ export interface SvmOptions {
  */
 export function fitLinearSvm(X: CsrMatrix, y: Uint8Array, opts: SvmOptions): { model: LinearModel; report: FitReport } {
   assertTrainingData(X, y);
-  if (!(opts.C > 0) || !Number.isFinite(opts.C)) throw wardenError('INVALID_INPUT', `C must be a positive number, got ${opts.C}`);
-  const tol = opts.tol ?? 1e-4;
-  const maxIter = opts.maxIter ?? 1000;
-  if (!(tol > 0)) throw wardenError('INVALID_INPUT', `tol must be positive, got ${tol}`);
-  if (!(maxIter >= 0) || !Number.isInteger(maxIter)) throw wardenError('INVALID_INPUT', `maxIter must be a non-negative integer, got ${maxIter}`);
+  const { tol, maxIter } = solverOptions(opts, { tol: 1e-4, maxIter: 1000 });
 
   const { nRows: n, nCols, indptr, indices, values } = X;
   const cw = rowWeights(y, opts.classWeight);

@@ -1,9 +1,9 @@
-import { wardenError } from '../errors.js';
 import { rowWeights } from './class-weights.js';
 import { assertTrainingData, type CsrMatrix } from './csr.js';
 import { minimizeLbfgs } from './lbfgs.js';
 import type { FitReport, LinearModel } from './linear-model.js';
 import { logisticLossAndGradient } from './logistic-loss.js';
+import { solverOptions } from './solver-options.js';
 
 export interface LogRegOptions {
   /** Inverse regularisation strength, > 0 (scikit-learn's C). */
@@ -32,11 +32,7 @@ export interface LogRegOptions {
  */
 export function fitLogisticRegression(X: CsrMatrix, y: Uint8Array, opts: LogRegOptions): { model: LinearModel; report: FitReport } {
   assertTrainingData(X, y);
-  if (!(opts.C > 0) || !Number.isFinite(opts.C)) throw wardenError('INVALID_INPUT', `C must be a positive number, got ${opts.C}`);
-  const tol = opts.tol ?? 1e-4;
-  const maxIter = opts.maxIter ?? 1000;
-  if (!(tol > 0)) throw wardenError('INVALID_INPUT', `tol must be positive, got ${tol}`);
-  if (!(maxIter >= 0) || !Number.isInteger(maxIter)) throw wardenError('INVALID_INPUT', `maxIter must be a non-negative integer, got ${maxIter}`);
+  const { tol, maxIter } = solverOptions(opts, { tol: 1e-4, maxIter: 1000 });
   const weighted = opts.classWeight !== null || opts.sampleWeight !== undefined;
   const s = weighted ? rowWeights(y, opts.classWeight, opts.sampleWeight) : null;
   const fitIntercept = opts.fitIntercept ?? true;
