@@ -71,10 +71,10 @@ function saturate(server: ChildServer, path: string, bodies: string[], connectio
   };
 }
 
-/** A fresh data dir holding a copy of the bench registry (so each server starts with an empty PGlite). */
+/** A fresh copy of the bench data dir (registry tables in PGlite + artifacts), so runs do not share predictions. */
 function freshDataDir(source: string): string {
   const dir = mkdtempSync(join(tmpdir(), 'warden-bench-http-'));
-  cpSync(join(source, 'registry'), join(dir, 'registry'), { recursive: true });
+  cpSync(source, dir, { recursive: true, filter: (p) => !p.endsWith('serve.pid') });
   return dir;
 }
 
