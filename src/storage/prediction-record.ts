@@ -103,6 +103,11 @@ export function toPredictionRow(r: PredictionRecord) {
   };
 }
 
+/** Record → one element of the JSON array `insertMany` sends (same columns as the table). */
+export function toPredictionJson(r: PredictionRecord) {
+  return { ...toPredictionRow(r), created_at: r.createdAt.toISOString(), tags: r.tags };
+}
+
 /** Selected row → record. */
 export function fromPredictionRow(row: Selectable<PredictionsTable>): PredictionRecord {
   return {

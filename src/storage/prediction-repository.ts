@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import { wardenError } from '../errors.js';
 import { checkPageLimit, escapeLike, type Page, type PageRequest } from './page.js';
 import { decodeCursor, encodeCursor } from './page-cursor.js';
-import { fromPredictionRow, toPredictionRow, type PredictionRecord } from './prediction-record.js';
+import { fromPredictionRow, toPredictionJson, type PredictionRecord } from './prediction-record.js';
 import type { Schema } from './schema.js';
 
 /** Filters for {@link PredictionRepository.list}; all optional, combined with AND. */
@@ -22,7 +22,7 @@ export interface PredictionFilter {
   q?: string;
 }
 
-// Postgres caps a statement at 65,535 parameters; 16 columns × 1,000 rows stays well under.
+// Rows per statement: bounds the size of the one JSON parameter (and of a failed batch's retry).
 const INSERT_CHUNK = 1000;
 
 /** Stored predictions: bulk insert, fetch one, filtered newest-first pages. */
@@ -40,13 +40,20 @@ export class PredictionRepository {
   async insertMany(rows: readonly PredictionRecord[]): Promise<number> {
     let inserted = 0;
     for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
-      const chunk = rows.slice(i, i + INSERT_CHUNK).map(toPredictionRow);
-      const result = await this.#db
-        .insertInto('predictions')
-        .values(chunk)
-        .onConflict((oc) => oc.column('id').doNothing())
-        .executeTakeFirst();
-      inserted += Number(result.numInsertedOrUpdatedRows ?? 0n);
+      // One JSON parameter per batch instead of 16 per row: half the CPU on PGlite (measured),
+      // and no parameter limit to chunk around on PostgreSQL.
+      const payload = JSON.stringify(rows.slice(i, i + INSERT_CHUNK).map(toPredictionJson));
+      const result = await sql`
+        insert into predictions (id, created_at, text, text_sha256, text_length, risk_score, label, is_threat,
+                                 threshold, model_version, tags, latency_us, source, client, shadow_version, shadow_score)
+        select id, created_at, text, text_sha256, text_length, risk_score, label, is_threat,
+               threshold, model_version, tags, latency_us, source, client, shadow_version, shadow_score
+        from jsonb_to_recordset(${payload}::jsonb) as r(
+          id text, created_at timestamptz, text text, text_sha256 text, text_length integer, risk_score double precision,
+          label text, is_threat boolean, threshold double precision, model_version text, tags jsonb, latency_us integer,
+          source text, client text, shadow_version text, shadow_score double precision)
+        on conflict (id) do nothing`.execute(this.#db);
+      inserted += Number(result.numAffectedRows ?? 0n);
     }
     return inserted;
   }
