@@ -36,6 +36,12 @@ test('explain returns the k largest |contributions| (checked against a full sort
     });
     for (let i = 1; i < top.length; i++) assert.ok(Math.abs(top[i - 1].contribution) >= Math.abs(top[i].contribution));
   }
+  // Explaining the text just scored reuses its features: same answer as from a cold start.
+  for (const text of TEXTS) {
+    const cold = (await loadDetector(await tinyModelDir())).explain(text, 5);
+    detector.score(text);
+    assert.deepEqual(detector.explain(text, 5), cold);
+  }
   // The score is unaffected by explaining (separate buffers).
   const before = detector.score(TEXTS[0]).riskScore;
   detector.explain(TEXTS[2], 8);

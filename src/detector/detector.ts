@@ -46,6 +46,9 @@ export class Detector {
   private readonly buf: SparseBuffer;
   private readonly ruleBuf: Float32Array;
   private readonly explainBuf: SparseBuffer = createSparseBuffer(256);
+  /** The text whose features are in `buf` (the last one scored), and their count. */
+  private lastText: string | null = null;
+  private lastNnz = 0;
   private readonly threatProb: (d: number) => number;
   private readonly phishProb: ((d: number) => number) | null;
   private readonly dim: number;
@@ -86,6 +89,8 @@ export class Detector {
   private decide(text: string, tags?: readonly Tag[]): void {
     const norm = this.normalizer.normalize(text).text;
     const nnz = this.vectorizer.transformInto(norm, this.buf);
+    this.lastText = text;
+    this.lastNnz = nnz;
     const idx = this.buf.indices;
     const val = this.buf.values;
     // threat and phishing weights of a column sit side by side: one cache line per column
@@ -124,9 +129,13 @@ export class Detector {
   /** The features that pushed this text's threat score up or down most, with spans in the original text. */
   explain(text: string, k = 8, tags?: readonly Tag[]): Contribution[] {
     const { normalizer, vectorizer, threat, ruleFeatures } = this.parts;
-    const norm = normalizer.normalize(text).text;
-    const buf = this.explainBuf;
-    const nnz = vectorizer.transformInto(norm, buf);
+    // Explaining the text just scored (triage does) reuses its features instead of vectorising again.
+    let buf = this.buf;
+    let nnz = this.lastNnz;
+    if (text !== this.lastText) {
+      buf = this.explainBuf;
+      nnz = vectorizer.transformInto(normalizer.normalize(text).text, buf);
+    }
     const w = threat.model.weights;
     // Keep the k largest |contribution| in small parallel arrays (k is tiny: a full sort of
     // ~300 objects, and a name for each, cost more than the scoring itself).
