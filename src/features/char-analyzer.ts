@@ -2,7 +2,7 @@ import { CLASS_TOKEN_STRINGS, createClassTokenBuffer, detectClassTokens } from '
 import type { Analyzer } from './analyzer.js';
 import { ensureGramCapacity, type GramBuffer } from './gram-buffer.js';
 import { isPythonSpace } from './python-space.js';
-import { H1_SEED, H2_SEED, hashString, stepH1, stepH2 } from './ngram-hash.js';
+import { classTokenHashes, H1_SEED, H2_SEED, stepH1, stepH2 } from './ngram-hash.js';
 
 /**
  * scikit-learn's `analyzer='char'`: runs of two or more whitespace characters (Python's
@@ -14,20 +14,13 @@ export class CharAnalyzer implements Analyzer {
   private units = new Uint16Array(256);
   private cpStart = new Int32Array(257);
   private readonly classBuf = createClassTokenBuffer();
-  private readonly classHashes = new Int32Array(CLASS_TOKEN_STRINGS.length * 2);
+  private readonly classHashes = classTokenHashes(CLASS_TOKEN_STRINGS);
 
   constructor(
     private readonly minN: number,
     private readonly maxN: number,
     private readonly classTokens: boolean,
-  ) {
-    const pair = new Int32Array(2);
-    CLASS_TOKEN_STRINGS.forEach((s, k) => {
-      hashString(s, pair);
-      this.classHashes[2 * k] = pair[0];
-      this.classHashes[2 * k + 1] = pair[1];
-    });
-  }
+  ) {}
 
   analyze(text: string, g: GramBuffer): number {
     const n = text.length;

@@ -45,3 +45,15 @@ export function mixPair(h1: number, h2: number): number {
 export function hashColumn(h1: number, h2: number, dimension: number): number {
   return Math.floor((mixPair(h1, h2) >>> 0) * (dimension / 4294967296));
 }
+
+/** The hash pair of each class token (`__url__`, …), interleaved h1, h2 in CLASS_TOKEN_STRINGS order. */
+export function classTokenHashes(tokens: readonly string[]): Int32Array {
+  const out = new Int32Array(tokens.length * 2);
+  const pair = new Int32Array(2);
+  tokens.forEach((s, k) => {
+    hashString(s, pair);
+    out[2 * k] = pair[0];
+    out[2 * k + 1] = pair[1];
+  });
+  return out;
+}
