@@ -9,7 +9,7 @@ import { JobRepository, openDatabase, type DatabaseConfig } from '../storage/ind
 import { createJobRunner } from './job-runner.js';
 import { assertJobResults } from './conformance/runner-cases.js';
 import { lengthScorer, makeTexts } from './conformance/length-scorer.js';
-import { dropSchemas, freshSchema, POSTGRES_URL, postgresProblem } from './conformance/postgres-target.js';
+import { dropSchemas, freshSchema, POSTGRES_URL, postgresProblem } from '../../test/support/postgres.js';
 
 const CHILD = fileURLToPath(new URL('./conformance/runner-child.js', import.meta.url));
 
@@ -86,7 +86,7 @@ test('PostgreSQL: a runner process SIGKILLed mid-job (holding row locks) is resu
   skip: problem && !process.env.CI ? `PostgreSQL unreachable at ${POSTGRES_URL}` : false,
 }, async () => {
   if (problem) throw new Error(`PostgreSQL unreachable at ${POSTGRES_URL} and CI is set: ${problem.message}`);
-  const schema = await freshSchema();
+  const schema = await freshSchema('warden_jobs_test');
   try {
     await crashAndResume({ kind: 'postgres', url: POSTGRES_URL, schema, poolSize: 4 }, false);
   } finally {

@@ -1,7 +1,7 @@
-import { after, test } from 'node:test';
+import { after } from 'node:test';
 import { openDatabase } from '../storage/index.js';
 import { runRunnerSuite } from './conformance/runner-cases.js';
-import { dropSchemas, freshSchema, POSTGRES_URL, postgresProblem } from './conformance/postgres-target.js';
+import { dropSchemas, freshSchema, POSTGRES_URL, postgresProblem, postgresUnreachable } from '../../test/support/postgres.js';
 
 const problem = await postgresProblem();
 if (problem === null) {
@@ -9,17 +9,13 @@ if (problem === null) {
   runRunnerSuite({
     name: 'postgres',
     async open() {
-      const schema = await freshSchema();
+      const schema = await freshSchema('warden_jobs_test');
       schemas.push(schema);
       const connect = () => openDatabase({ kind: 'postgres', url: POSTGRES_URL, schema, poolSize: 4 });
       return { database: await connect(), replica: connect };
     },
   });
   after(() => dropSchemas(schemas));
-} else if (process.env.CI) {
-  test('job runner on postgres', () => {
-    throw new Error(`PostgreSQL unreachable at ${POSTGRES_URL} and CI is set: ${problem.message}`);
-  });
 } else {
-  test('job runner on postgres', { skip: `PostgreSQL unreachable at ${POSTGRES_URL} (${problem.message}); set WARDEN_TEST_DATABASE_URL` }, () => {});
+  postgresUnreachable('job runner on postgres', problem);
 }

@@ -1,12 +1,11 @@
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { isWardenError } from '../errors.js';
 import { ModelRegistryRepository, openDatabase, type Database } from '../storage/index.js';
+import { dropSchemas, POSTGRES_URL, postgresProblem, postgresUnreachable, schemaName } from '../../test/support/postgres.js';
 import { tinyModelDir } from '../../test/support/tiny-model.js';
 import { LocalArtifactStore } from './artifact-store.js';
 import { DbRegistry, feedbackFingerprint } from './db-registry.js';
@@ -124,37 +123,16 @@ function registryCases(name: string, open: () => Promise<Database>): void {
 
 registryCases('pglite (in-memory)', () => openDatabase({ kind: 'pglite', dataDir: null }));
 
-// The real PostgreSQL, each test in a fresh schema dropped afterwards; skipped when unreachable (failed under CI).
-const url = process.env.WARDEN_TEST_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+// The real PostgreSQL, each test in a fresh schema dropped afterwards.
 const schemas: string[] = [];
-async function reachable(): Promise<Error | null> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3_000 });
-  try {
-    await client.connect();
-    return null;
-  } catch (err) {
-    return err as Error;
-  } finally {
-    await client.end().catch(() => {});
-  }
-}
-const problem = await reachable();
+const problem = await postgresProblem();
 if (problem === null) {
   registryCases('postgres', () => {
-    const schema = `warden_test_${randomBytes(6).toString('hex')}`;
+    const schema = schemaName();
     schemas.push(schema);
-    return openDatabase({ kind: 'postgres', url, schema, poolSize: 4 });
+    return openDatabase({ kind: 'postgres', url: POSTGRES_URL, schema, poolSize: 4 });
   });
-  after(async () => {
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
-    for (const s of schemas) await client.query(`drop schema if exists ${s} cascade`);
-    await client.end();
-  });
-} else if (process.env.CI) {
-  test('db registry on postgres', () => {
-    throw new Error(`PostgreSQL unreachable at ${url}: ${problem.message}`);
-  });
+  after(() => dropSchemas(schemas));
 } else {
-  test('db registry on postgres', { skip: `PostgreSQL unreachable at ${url} (${problem.message})` }, () => {});
+  postgresUnreachable('db registry on postgres', problem);
 }
