@@ -4,23 +4,8 @@ import { scoreRowFields, SCORE_COLUMNS } from '../../detector/score-row.js';
 import type { AppDeps } from '../app-deps.js';
 import { csvStream } from '../upload/csv-stream.js';
 import { receiveUpload } from '../upload/receive-upload.js';
+import { uploadQuerySchema, type UploadQuery } from '../upload/upload-query.js';
 import { openUploadRows, type UploadRows } from '../upload/upload-rows.js';
-
-interface BatchQuery {
-  text_col?: string;
-  id_col?: string;
-  format?: string;
-}
-
-const querystring = {
-  type: 'object',
-  properties: {
-    text_col: { type: 'string', minLength: 1, maxLength: 200 },
-    id_col: { type: 'string', minLength: 1, maxLength: 200 },
-    format: { type: 'string', enum: ['auto', 'csv', 'tsv', 'jsonl', 'uci'] },
-  },
-  additionalProperties: false,
-} as const;
 
 /**
  * POST /v1/batch: a CSV/TSV/JSONL upload in, a streamed CSV out with the columns of
@@ -29,7 +14,7 @@ const querystring = {
  * the first byte of the answer; after that a bad row gets the error column, never a cut file.
  */
 export function batchRoutes(app: FastifyInstance, deps: AppDeps): void {
-  app.post<{ Querystring: BatchQuery }>(
+  app.post<{ Querystring: UploadQuery }>(
     '/v1/batch',
     {
       config: { role: 'scorer' },
@@ -37,7 +22,7 @@ export function batchRoutes(app: FastifyInstance, deps: AppDeps): void {
         summary: 'Score an uploaded CSV/TSV/JSONL file; the answer is a streamed CSV',
         tags: ['batch'],
         consumes: ['multipart/form-data'],
-        querystring,
+        querystring: uploadQuerySchema,
       },
     },
     async (req, reply) => {

@@ -7,6 +7,7 @@ import type { JobRecord, JobRowInput } from '../../storage/index.js';
 import type { AppDeps } from '../app-deps.js';
 import { csvStream } from '../upload/csv-stream.js';
 import { receiveUpload } from '../upload/receive-upload.js';
+import { uploadQuerySchema, type UploadQuery } from '../upload/upload-query.js';
 import { openUploadRows, type UploadRow, type UploadRows } from '../upload/upload-rows.js';
 
 /** PostgreSQL text and jsonb cannot hold U+0000, so a job refuses it up front rather than failing with a 500. */
@@ -14,22 +15,6 @@ const NUL = '\u0000';
 
 /** Most texts a JSON job may carry (an upload is bounded by the upload size instead). */
 export const MAX_JOB_TEXTS = 100_000;
-
-interface UploadQuery {
-  text_col?: string;
-  id_col?: string;
-  format?: string;
-}
-
-const createQuery = {
-  type: 'object',
-  properties: {
-    text_col: { type: 'string', minLength: 1, maxLength: 200 },
-    id_col: { type: 'string', minLength: 1, maxLength: 200 },
-    format: { type: 'string', enum: ['auto', 'csv', 'tsv', 'jsonl', 'uci'] },
-  },
-  additionalProperties: false,
-} as const;
 
 const idParams = {
   type: 'object',
@@ -110,7 +95,7 @@ export function jobRoutes(app: FastifyInstance, deps: AppDeps): void {
         summary: `Create a scoring job from a CSV/TSV/JSONL upload or JSON { texts } (at most ${MAX_JOB_TEXTS})`,
         tags: ['jobs'],
         consumes: ['multipart/form-data', 'application/json'],
-        querystring: createQuery,
+        querystring: uploadQuerySchema,
       },
     },
     async (req, reply) => {
