@@ -22,7 +22,7 @@ export interface Database {
   db: Kysely<Schema>;
   kind: 'pglite' | 'postgres';
   close(): Promise<void>;
-  /** Raw SQL for pg-boss style adapters; on PGlite it queues behind Kysely's connection lock. */
+  /** Raw SQL outside Kysely; on PGlite it queues behind Kysely's connection lock. */
   executeSql(text: string, values?: unknown[]): Promise<{ rows: any[] }>;
   /** True when a trivial query succeeds. Never throws. */
   ping(): Promise<boolean>;
