@@ -1,6 +1,6 @@
 import type { Label } from '../data/label.js';
 import { createSparseBuffer, type SparseBuffer } from '../features/index.js';
-import type { FittedVectorizer } from '../features/index.js';
+import type { FittedVectorizer, LinearScorer } from '../features/index.js';
 import type { CalibratorSpec } from '../model/index.js';
 import { createCalibrator } from '../model/index.js';
 import type { LinearModel } from '../model/index.js';
@@ -35,7 +35,8 @@ export interface DetectorParts {
 
 /**
  * A loaded model: normaliser → vectoriser (+ rule features) → linear scorer → calibrator.
- * `score` is the hot path: it reuses one sparse buffer and allocates nothing per token.
+ * `score` is the hot path: the vectoriser is compiled with both models' weights into a
+ * `LinearScorer`, which sums w·x without building x, and allocates nothing per token.
  */
 export class Detector {
   readonly manifest: ModelManifest;
@@ -43,12 +44,12 @@ export class Detector {
   /** Files shipped with the model besides its weights (e.g. the triage policy), as text. */
   readonly extras: Readonly<Record<string, string>>;
   private readonly parts: DetectorParts;
-  private readonly buf: SparseBuffer;
   private readonly ruleBuf: Float32Array;
   private readonly explainBuf: SparseBuffer = createSparseBuffer(256);
-  /** The text whose features are in `buf` (the last one scored), and their count. */
+  /** The text the scorer saw last (its features can be read back for explanations). */
   private lastText: string | null = null;
-  private lastNnz = 0;
+  private readonly scorer: LinearScorer;
+  private readonly sums = new Float64Array(2);
   private readonly threatProb: (d: number) => number;
   private readonly phishProb: ((d: number) => number) | null;
   private readonly dim: number;
@@ -66,7 +67,6 @@ export class Detector {
     this.extras = Object.freeze({ ...extras });
     this.parts = parts;
     this.threshold = parts.threshold;
-    this.buf = createSparseBuffer(1024);
     this.ruleBuf = new Float32Array(TAG_NAMES.length);
     this.threatProb = createCalibrator(parts.threat.calibrator);
     this.phishProb = parts.phishing ? createCalibrator(parts.phishing.calibrator) : null;
@@ -74,6 +74,7 @@ export class Detector {
     this.normalizer = parts.normalizer;
     this.vectorizer = parts.vectorizer;
     this.pairWeights = interleaveWeights(parts.threat.model.weights, parts.phishing ? parts.phishing.model.weights : null);
+    this.scorer = parts.vectorizer.compileLinear(this.pairWeights);
     this.threatBias = parts.threat.model.bias;
     this.phishingBias = parts.phishing ? parts.phishing.model.bias : 0;
   }
@@ -88,22 +89,15 @@ export class Detector {
    */
   private decide(text: string, tags?: readonly Tag[]): void {
     const norm = this.normalizer.normalize(text).text;
-    const nnz = this.vectorizer.transformInto(norm, this.buf);
+    const sums = this.sums;
+    sums[0] = this.threatBias;
+    sums[1] = this.phishingBias;
+    this.scorer.accumulate(norm, sums);
     this.lastText = text;
-    this.lastNnz = nnz;
-    const idx = this.buf.indices;
-    const val = this.buf.values;
-    // threat and phishing weights of a column sit side by side: one cache line per column
-    const w = this.pairWeights;
-    let dt = this.threatBias;
-    let dp = this.phishingBias;
-    for (let i = 0; i < nnz; i++) {
-      const j = idx[i] << 1;
-      const v = val[i];
-      dt += w[j] * v;
-      dp += w[j + 1] * v;
-    }
+    let dt = sums[0];
+    let dp = sums[1];
     if (this.parts.ruleFeatures) {
+      const w = this.pairWeights;
       const rf = ruleFeatureVector(tags ?? tagText(text), this.ruleBuf);
       for (let k = 0; k < rf.length; k++) {
         if (rf[k] === 0) continue;
@@ -129,11 +123,15 @@ export class Detector {
   /** The features that pushed this text's threat score up or down most, with spans in the original text. */
   explain(text: string, k = 8, tags?: readonly Tag[]): Contribution[] {
     const { normalizer, vectorizer, threat, ruleFeatures } = this.parts;
-    // Explaining the text just scored (triage does) reuses its features instead of vectorising again.
-    let buf = this.buf;
-    let nnz = this.lastNnz;
-    if (text !== this.lastText) {
-      buf = this.explainBuf;
+    // Explaining the text just scored (triage does) reads its features back from the scorer
+    // instead of vectorising again.
+    const buf = this.explainBuf;
+    let nnz: number;
+    if (text === this.lastText) {
+      buf.nnz = 0;
+      this.scorer.appendLast(buf, 0);
+      nnz = buf.nnz;
+    } else {
       nnz = vectorizer.transformInto(normalizer.normalize(text).text, buf);
     }
     const w = threat.model.weights;

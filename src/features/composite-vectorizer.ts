@@ -1,5 +1,6 @@
 import { wardenError } from '../errors.js';
 import { createSparseBuffer, sortRowByIndex, type CsrMatrix, type SparseBuffer } from './sparse.js';
+import { CompositeScorer, type LinearScorer } from './linear/linear-scorer.js';
 import type { ExportedVectorizer, FittedVectorizer, VectorizerPart, VectorizerSpec } from './vectorizer.js';
 
 /** Export format version, bumped when the state layout changes. */
@@ -56,6 +57,12 @@ export class CompositeVectorizer implements FittedVectorizer {
       indptr[r + 1] = nnz;
     }
     return { nRows: texts.length, nCols: this.dimension, indptr, indices: indices.slice(0, nnz), values: values.slice(0, nnz) };
+  }
+
+  compileLinear(pairWeights: Float64Array): LinearScorer {
+    if (pairWeights.length < 2 * this.dimension) throw new Error(`expected ${2 * this.dimension} weights, got ${pairWeights.length}`);
+    const scorers = this.parts.map((p, k) => p.compileLinear(pairWeights.subarray(2 * this.offsets[k], 2 * (this.offsets[k] + p.dimension))));
+    return new CompositeScorer(scorers, this.offsets);
   }
 
   featureName(index: number): string {

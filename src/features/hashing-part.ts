@@ -2,6 +2,7 @@ import { createAnalyzer, type Analyzer } from './analyzer.js';
 import { ColumnCounter } from './column-counter.js';
 import { createGramBuffer, type GramBuffer } from './gram-buffer.js';
 import { hashColumn } from './ngram-hash.js';
+import { SparseScorer, type LinearScorer } from './linear/linear-scorer.js';
 import type { SparseBuffer } from './sparse.js';
 import type { VectorizerPart, VectorizerSpec } from './vectorizer.js';
 import { appendWeighted, smoothIdf } from './weighting.js';
@@ -45,6 +46,10 @@ export class HashingPart implements VectorizerPart {
     }
     const idf = df.map((v) => smoothIdf(texts.length, v));
     return new HashingPart(spec, idf);
+  }
+
+  compileLinear(weights: Float64Array): LinearScorer {
+    return new SparseScorer(this, weights);
   }
 
   appendInto(text: string, out: SparseBuffer, offset: number): void {

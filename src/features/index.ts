@@ -3,3 +3,4 @@ export { createSparseBuffer, type SparseBuffer, type CsrMatrix } from './sparse.
 export { fitVectorizer, loadVectorizer } from './fit-vectorizer.js';
 export { DEFAULT_VECTORIZER } from './default-vectorizer.js';
 export { hashString } from './ngram-hash.js';
+export type { LinearScorer } from './linear/linear-scorer.js';

@@ -70,6 +70,15 @@ export class NgramTable {
     this.payloads[(id << 1) + 1] = value;
   }
 
+  /** Calls fn for every (h1, h2, id) held, in slot order. */
+  forEach(fn: (h1: number, h2: number, id: number) => void): void {
+    const slots = this.slots;
+    for (let p = 0; p < slots.length; p += 2) {
+      const stored = slots[p + 1];
+      if (stored !== 0) fn(slots[p], this.meta[(stored - 1) << 1], stored - 1);
+    }
+  }
+
   private place(h1: number, h2: number, id: number): void {
     const slots = this.slots;
     let i = mixPair(h1, h2) & this.mask;

@@ -1,13 +1,15 @@
 import { wardenError } from '../errors.js';
-import { createAnalyzer, type Analyzer } from './analyzer.js';
-import { CharWbCounts } from './char-wb-counts.js';
-import { ColumnCounter } from './column-counter.js';
-import { createGramBuffer, type GramBuffer } from './gram-buffer.js';
+import { createAnalyzer } from './analyzer.js';
+import { CharWbTerms } from './linear/char-wb-terms.js';
+import { PlainIndex, type GramIndex } from './linear/gram-index.js';
+import { GramTerms } from './linear/gram-terms.js';
+import { TermScorer, type LinearScorer, type TermSource } from './linear/linear-scorer.js';
+import { TermAccumulator } from './linear/term-accumulator.js';
+import { WeightedTable } from './linear/weighted-table.js';
 import { hashString } from './ngram-hash.js';
 import { NgramTable } from './ngram-table.js';
 import type { SparseBuffer } from './sparse.js';
 import type { VectorizerPart, VectorizerSpec } from './vectorizer.js';
-import { appendWeighted } from './weighting.js';
 
 export type TfidfSpec = VectorizerSpec & { type: 'tfidf' };
 
@@ -16,19 +18,17 @@ export type TfidfSpec = VectorizerSpec & { type: 'tfidf' };
  * 64-bit n-gram hash to column, rebuilt from the vocabulary strings so that fitting and
  * loading share one path.
  *
- * Transform: analyse → look each gram hash up → count per column in a small cache-resident
- * map → weight and normalise. No allocation once warm. A char_wb part counts through a
- * per-word column cache instead (char-wb-counts.ts), with the same result.
+ * Transform: analyse → look each gram hash up → count per column in a sparse set
+ * (`TermAccumulator`) → weight and normalise. No allocation once warm. A char_wb part finds
+ * its terms through a per-word column cache instead (linear/char-wb-terms.ts), with the
+ * same result. `compileLinear` builds the same pipeline with the model's weights folded in.
  */
 export class TfidfPart implements VectorizerPart {
   readonly dimension: number;
   private readonly table: NgramTable;
-  private readonly analyzer: Analyzer;
-  private readonly grams: GramBuffer = createGramBuffer();
-  private readonly counter = new ColumnCounter();
   private readonly prefix: string;
-  /** The cached char_wb path, or null for the other analysers. */
-  private readonly wordCounts: CharWbCounts | null;
+  private readonly terms: TermSource;
+  private readonly acc: TermAccumulator;
 
   constructor(
     private readonly spec: TfidfSpec,
@@ -39,7 +39,6 @@ export class TfidfPart implements VectorizerPart {
       throw wardenError('MODEL_CORRUPT', `TF-IDF part has ${vocabulary.length} terms but ${idf.length} idf values.`);
     }
     this.dimension = vocabulary.length;
-    this.analyzer = createAnalyzer(spec.analyzer, spec.ngramRange, spec.classTokens);
     this.prefix = spec.analyzer === 'word' ? 'w:' : 'c:';
     this.table = new NgramTable(vocabulary.length);
     const pair = new Int32Array(2);
@@ -51,29 +50,31 @@ export class TfidfPart implements VectorizerPart {
       // float32 idf next to the hash: relative error 6e-8, well inside sklearn parity (1e-6)
       this.table.setPayload(col, idf[col]);
     }
-    const [minN, maxN] = spec.ngramRange;
-    this.wordCounts = spec.analyzer === 'char_wb' ? new CharWbCounts(this.table, minN, maxN, spec.classTokens) : null;
+    const plain = new PlainIndex(this.table);
+    this.terms = this.termSource(plain);
+    this.acc = this.accumulator(plain);
   }
 
   appendInto(text: string, out: SparseBuffer, offset: number): void {
-    if (this.wordCounts !== null) {
-      this.wordCounts.countInto(text, this.counter);
-      appendWeighted(this.counter, this.spec.sublinearTf, this.spec.norm === 'l2', out, offset);
-      return;
-    }
-    const g = this.grams;
-    const n = this.analyzer.analyze(text, g);
-    const { counter, table } = this;
-    counter.ensure(n);
-    const gh1 = g.h1;
-    const gh2 = g.h2;
-    for (let i = 0; i < n; i++) {
-      const col = table.get(gh1[i], gh2[i]);
-      if (col >= 0) counter.add(col, table.payload(col));
-    }
-    appendWeighted(counter, this.spec.sublinearTf, this.spec.norm === 'l2', out, offset);
+    this.terms.addTo(text, this.acc);
+    this.acc.appendTo(out, offset);
   }
 
+  compileLinear(weights: Float64Array): LinearScorer {
+    if (weights.length < 2 * this.dimension) throw new Error(`expected ${2 * this.dimension} weights, got ${weights.length}`);
+    const index = new WeightedTable(this.table, this.idf, weights);
+    return new TermScorer(this.termSource(index), this.accumulator(index));
+  }
+
+  private termSource(index: GramIndex): TermSource {
+    const { analyzer, ngramRange, classTokens } = this.spec;
+    if (analyzer === 'char_wb') return new CharWbTerms(index, ngramRange[0], ngramRange[1], classTokens);
+    return new GramTerms(createAnalyzer(analyzer, ngramRange, classTokens), index);
+  }
+
+  private accumulator(index: GramIndex): TermAccumulator {
+    return new TermAccumulator(this.dimension, this.spec.sublinearTf, this.spec.norm === 'l2', index.colOfKey);
+  }
   featureName(column: number): string {
     return this.prefix + this.vocabulary[column];
   }

@@ -1,3 +1,4 @@
+import type { LinearScorer } from './linear/linear-scorer.js';
 import type { SparseBuffer, CsrMatrix } from './sparse.js';
 
 /**
@@ -63,6 +64,12 @@ export interface FittedVectorizer {
   featureName(index: number): string;
   /** For artifacts: JSON-safe state + named typed arrays + vocabulary strings. */
   export(): ExportedVectorizer;
+  /**
+   * This vectoriser fused with two linear models: `pairWeights` holds the [threat, phishing]
+   * weight of column j at 2j, 2j + 1 (entries past 2·dimension are ignored). The scorer owns
+   * its scratch (and caches), so build one per consumer.
+   */
+  compileLinear(pairWeights: Float64Array): LinearScorer;
 }
 
 /** One leaf of a (possibly nested) union; parts write their own columns starting at an offset. */
@@ -71,5 +78,7 @@ export interface VectorizerPart {
   /** Appends this part's entries for text to out, columns shifted by offset. */
   appendInto(text: string, out: SparseBuffer, offset: number): void;
   featureName(column: number): string;
+  /** See FittedVectorizer.compileLinear; `weights` covers exactly this part's columns. */
+  compileLinear(weights: Float64Array): LinearScorer;
   export(): { state: Record<string, unknown>; arrays: Record<string, Float64Array>; vocabulary: string[] };
 }

@@ -9,7 +9,7 @@ import { ensureSparseCapacity, type SparseBuffer } from './sparse.js';
  * (held in the counter's float64 scratch between the two passes).
  */
 /** 1 + ln(tf) for small counts, so the common case (tf = 1, 2, …) costs a load, not a log. */
-const SUBLINEAR_TABLE = Float64Array.from({ length: 64 }, (_, tf) => (tf === 0 ? 0 : 1 + Math.log(tf)));
+export const SUBLINEAR_TABLE = Float64Array.from({ length: 64 }, (_, tf) => (tf === 0 ? 0 : 1 + Math.log(tf)));
 
 export function appendWeighted(counter: ColumnCounter, sublinearTf: boolean, l2: boolean, out: SparseBuffer, offset: number): void {
   const n = counter.size;

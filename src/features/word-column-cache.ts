@@ -1,7 +1,9 @@
 /**
  * A bounded map from a word's 64-bit hash to the vocabulary columns of its char_wb n-grams
- * (with repeats, in gram order) and their idf. SMS vocabulary repeats heavily, so the ~20
- * table lookups of a word are paid once, and a message costs one probe per word.
+ * (with repeats, in gram order), their idf and, when built for a linear scorer, the model's
+ * two weights of each column. SMS vocabulary repeats heavily, so the ~20 table lookups of a
+ * word are paid once, and a message costs one probe per word plus a sequential read of its
+ * entry (no random reads of the weight vector).
  *
  * Memory is fixed at construction: `maxWords` keys and an arena of `arenaCapacity` columns.
  * When either fills, the whole cache is cleared (cheap, and recent words come back at once);
@@ -11,24 +13,27 @@ export class WordColumnCache {
   /** Per slot: h1, h2, arena start, length + 1 (0 = empty slot). */
   private readonly slots: Int32Array;
   private readonly mask: number;
-  /** Interleaved [column, idf as float32 bits] pairs, so one cache line serves both. */
-  readonly entries: Int32Array;
-  /** `entries` viewed as float32: the idf of pair k is at 2k + 1. */
-  readonly factors: Float32Array;
+  /**
+   * The arena: entry k at k × stride holds a gram's accumulator key, then its idf and (stride 4)
+   * threat and phishing weights as float32 (`floats` views the same memory): see GramIndex.
+   */
+  readonly arena: Int32Array;
+  readonly floats: Float32Array;
   private used = 0;
   private words = 0;
 
   constructor(
     readonly maxWords = 50_000,
     readonly arenaCapacity = 1 << 20,
+    readonly stride: 2 | 4 = 2,
   ) {
     // load factor ≤ 0.77: a smaller slot array keeps more of it in cache than a sparse one
     let cap = 16;
     while (cap * 0.77 < maxWords) cap *= 2;
     this.slots = new Int32Array(cap * 4);
     this.mask = cap - 1;
-    this.entries = new Int32Array(arenaCapacity * 2);
-    this.factors = new Float32Array(this.entries.buffer);
+    this.arena = new Int32Array(arenaCapacity * stride);
+    this.floats = new Float32Array(this.arena.buffer);
   }
 
   /** Distinct words held now. */
@@ -67,7 +72,7 @@ export class WordColumnCache {
 
   /**
    * Reserves n arena places for a new word and returns where they start; the caller fills
-   * pairs there (`entries[2k]` = column, `factors[2k + 1]` = idf), then calls `commit`. Clears the cache first when full.
+   * entries there (`arena` from `stride` × start), then calls `commit`. Clears the cache first when full.
    */
   reserve(n: number): number {
     if (this.used + n > this.arenaCapacity || this.words >= this.maxWords) this.clear();

@@ -1,12 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { CharWbAnalyzer } from './char-wb-analyzer.js';
-import { CharWbCounts } from './char-wb-counts.js';
-import { ColumnCounter } from './column-counter.js';
-import { createGramBuffer } from './gram-buffer.js';
-import { hashString } from './ngram-hash.js';
-import { NgramTable } from './ngram-table.js';
-import { WordColumnCache } from './word-column-cache.js';
+import { CharWbAnalyzer } from '../char-wb-analyzer.js';
+import { createGramBuffer } from '../gram-buffer.js';
+import { hashString } from '../ngram-hash.js';
+import { NgramTable } from '../ngram-table.js';
+import { WordColumnCache } from '../word-column-cache.js';
+import { CharWbTerms } from './char-wb-terms.js';
+import { PlainIndex } from './gram-index.js';
+import { TermAccumulator } from './term-accumulator.js';
 
 const CORPUS = [
   'free entry in 2 a wkly comp to win fa cup final',
@@ -45,15 +46,10 @@ function directCounts(table: NgramTable, text: string): Map<number, number> {
   return m;
 }
 
-/** Drains a counter into column → [count, factor], clearing it as appendWeighted does. */
-function drain(counter: ColumnCounter): Map<number, [number, number]> {
+/** The accumulator's terms as column → [count, idf]. */
+function drain(acc: TermAccumulator): Map<number, [number, number]> {
   const m = new Map<number, [number, number]>();
-  for (let k = 0; k < counter.size; k++) {
-    const slot = counter.order[k];
-    m.set(counter.keys[slot] - 1, [counter.counts[slot], counter.factors[slot]]);
-    counter.keys[slot] = 0;
-  }
-  counter.size = 0;
+  for (let k = 0; k < acc.size; k++) m.set(acc.keys[k], [acc.count(acc.keys[k]), acc.idfs[k]]);
   return m;
 }
 
@@ -69,12 +65,12 @@ function assertSameCounts(got: Map<number, [number, number]>, want: Map<number, 
 
 test('cached counts equal direct analysis, cold and warm, including unseen words', () => {
   const table = buildTable();
-  const wb = new CharWbCounts(table, 2, 5, false);
-  const counter = new ColumnCounter();
+  const wb = new CharWbTerms(new PlainIndex(table), 2, 5, false);
+  const counter = new TermAccumulator(4096, true, true);
   const texts = [...CORPUS, 'never seen words zzqx win', '', '   ', 'win'];
   for (const round of ['cold', 'warm']) {
     for (const text of texts) {
-      wb.countInto(text, counter);
+      wb.addTo(text, counter);
       assertSameCounts(drain(counter), directCounts(table, text), table, `${round} ${JSON.stringify(text)}`);
     }
   }
@@ -85,11 +81,11 @@ test('cached counts equal direct analysis, cold and warm, including unseen words
 test('a tiny cache stays within its bound, clears when full and still counts exactly', () => {
   const table = buildTable();
   const cache = new WordColumnCache(3, 64);
-  const wb = new CharWbCounts(table, 2, 5, false, cache);
-  const counter = new ColumnCounter();
+  const wb = new CharWbTerms(new PlainIndex(table), 2, 5, false, cache);
+  const counter = new TermAccumulator(4096, true, true);
   for (let round = 0; round < 3; round++) {
     for (const text of CORPUS) {
-      wb.countInto(text, counter);
+      wb.addTo(text, counter);
       assertSameCounts(drain(counter), directCounts(table, text), table, `round ${round}`);
       assert.ok(cache.size <= 3, `cache holds ${cache.size} words`);
     }
@@ -99,11 +95,11 @@ test('a tiny cache stays within its bound, clears when full and still counts exa
 test('a 100 KB text: one huge word bypasses the cache, many words share entries', () => {
   const table = buildTable();
   const cache = new WordColumnCache(1000, 4096);
-  const wb = new CharWbCounts(table, 2, 5, false, cache);
-  const counter = new ColumnCounter();
+  const wb = new CharWbTerms(new PlainIndex(table), 2, 5, false, cache);
+  const counter = new TermAccumulator(4096, true, true);
 
   const huge = 'win'.repeat(34_000); // one 102k-char word, far more grams than a quarter arena
-  wb.countInto(huge, counter);
+  wb.addTo(huge, counter);
   const got = drain(counter);
   assertSameCounts(got, directCounts(table, huge), table, 'huge word');
   assert.equal(cache.size, 0, 'the huge word was not cached');
@@ -113,7 +109,7 @@ test('a 100 KB text: one huge word bypasses the cache, many words share entries'
   assert.equal(got.get(table.get(pair[0], pair[1]))?.[0], 34_000);
 
   const many = 'win free prize '.repeat(7_000); // 105k chars, 3 distinct words
-  wb.countInto(many, counter);
+  wb.addTo(many, counter);
   const got2 = drain(counter);
   assertSameCounts(got2, directCounts(table, many), table, 'many words');
   assert.equal(cache.size, 3);
@@ -127,9 +123,9 @@ test('class tokens of a char_wb part are counted once per match when in the voca
   hashString('__number__', pair);
   const col = table.add(pair[0], pair[1]);
   table.setPayload(col, 2.5);
-  const wb = new CharWbCounts(table, 2, 5, true);
-  const counter = new ColumnCounter();
-  wb.countInto('txt 87121 or 99999 to win', counter);
+  const wb = new CharWbTerms(new PlainIndex(table), 2, 5, true);
+  const counter = new TermAccumulator(4096, true, true);
+  wb.addTo('txt 87121 or 99999 to win', counter);
   const got = drain(counter);
   assert.deepEqual(got.get(col), [2, 2.5]);
 });

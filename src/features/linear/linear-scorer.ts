@@ -1,0 +1,95 @@
+import type { SparseBuffer } from '../sparse.js';
+import { createSparseBuffer, ensureSparseCapacity } from '../sparse.js';
+import type { VectorizerPart } from '../vectorizer.js';
+import type { TermAccumulator } from './term-accumulator.js';
+
+/**
+ * A vectoriser fused with a pair of linear models (threat, phishing) over its columns: the
+ * scoring hot path. It adds w·x of a text to running sums without materialising x, and can
+ * hand back the x of the text it scored last (for explanations) on request.
+ */
+export interface LinearScorer {
+  /** Adds (w_threat·x, w_phishing·x) of one normalised text to sums[0], sums[1]. */
+  accumulate(text: string, sums: Float64Array): void;
+  /** Appends the features of the text last accumulated to out, columns shifted by offset. */
+  appendLast(out: SparseBuffer, offset: number): void;
+}
+
+/** Where a TF-IDF part's terms come from (a word cache, or analysis and lookup). */
+export interface TermSource {
+  addTo(text: string, acc: TermAccumulator): void;
+}
+
+/** A TF-IDF part's scorer: its terms accumulated straight into the two dot products and the norm. */
+export class TermScorer implements LinearScorer {
+  constructor(
+    private readonly source: TermSource,
+    private readonly acc: TermAccumulator,
+  ) {}
+
+  accumulate(text: string, sums: Float64Array): void {
+    const acc = this.acc;
+    this.source.addTo(text, acc);
+    const s = acc.scale();
+    sums[0] += acc.dotThreat * s;
+    sums[1] += acc.dotPhishing * s;
+  }
+
+  appendLast(out: SparseBuffer, offset: number): void {
+    this.acc.appendTo(out, offset);
+  }
+}
+
+/** Any part (e.g. hashing): transform into a buffer, then a plain sparse dot product. */
+export class SparseScorer implements LinearScorer {
+  private readonly buf = createSparseBuffer(256);
+
+  constructor(
+    private readonly part: VectorizerPart,
+    /** Interleaved [threat, phishing] weight per column of this part. */
+    private readonly weights: Float64Array,
+  ) {}
+
+  accumulate(text: string, sums: Float64Array): void {
+    const buf = this.buf;
+    buf.nnz = 0;
+    this.part.appendInto(text, buf, 0);
+    const { indices, values } = buf;
+    const w = this.weights;
+    let dt = 0;
+    let dp = 0;
+    for (let i = 0; i < buf.nnz; i++) {
+      const j = indices[i] << 1;
+      dt += w[j] * values[i];
+      dp += w[j + 1] * values[i];
+    }
+    sums[0] += dt;
+    sums[1] += dp;
+  }
+
+  appendLast(out: SparseBuffer, offset: number): void {
+    const n = this.buf.nnz;
+    ensureSparseCapacity(out, out.nnz + n);
+    for (let i = 0; i < n; i++) {
+      out.indices[out.nnz + i] = this.buf.indices[i] + offset;
+      out.values[out.nnz + i] = this.buf.values[i];
+    }
+    out.nnz += n;
+  }
+}
+
+/** Parts laid side by side (a union), each scoring into the same sums. */
+export class CompositeScorer implements LinearScorer {
+  constructor(
+    private readonly scorers: readonly LinearScorer[],
+    private readonly offsets: Int32Array,
+  ) {}
+
+  accumulate(text: string, sums: Float64Array): void {
+    for (let k = 0; k < this.scorers.length; k++) this.scorers[k].accumulate(text, sums);
+  }
+
+  appendLast(out: SparseBuffer, offset: number): void {
+    for (let k = 0; k < this.scorers.length; k++) this.scorers[k].appendLast(out, offset + this.offsets[k]);
+  }
+}
