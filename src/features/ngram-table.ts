@@ -61,6 +61,11 @@ export class NgramTable {
     return id;
   }
 
+  /** [h2 bits, payload] per id as float32 (payload of id at 2·id + 1); replaced when the table grows. */
+  payloadView(): Float32Array {
+    return this.payloads;
+  }
+
   /** The float32 payload of id (0 until set). */
   payload(id: number): number {
     return this.payloads[(id << 1) + 1];

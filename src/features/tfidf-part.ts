@@ -68,12 +68,12 @@ export class TfidfPart implements VectorizerPart {
 
   private termSource(index: GramIndex): TermSource {
     const { analyzer, ngramRange, classTokens } = this.spec;
-    if (analyzer === 'char_wb') return new CharWbTerms(index, ngramRange[0], ngramRange[1], classTokens);
+    if (analyzer === 'char_wb' && CharWbTerms.supports(index.size)) return new CharWbTerms(index, ngramRange[0], ngramRange[1], classTokens);
     return new GramTerms(createAnalyzer(analyzer, ngramRange, classTokens), index);
   }
 
   private accumulator(index: GramIndex): TermAccumulator {
-    return new TermAccumulator(this.dimension, this.spec.sublinearTf, this.spec.norm === 'l2', index.colOfKey);
+    return new TermAccumulator(index, this.spec.sublinearTf, this.spec.norm === 'l2');
   }
   featureName(column: number): string {
     return this.prefix + this.vocabulary[column];

@@ -49,7 +49,7 @@ function directCounts(table: NgramTable, text: string): Map<number, number> {
 /** The accumulator's terms as column → [count, idf]. */
 function drain(acc: TermAccumulator): Map<number, [number, number]> {
   const m = new Map<number, [number, number]>();
-  for (let k = 0; k < acc.size; k++) m.set(acc.keys[k], [acc.count(acc.keys[k]), acc.idfs[k]]);
+  for (let k = 0; k < acc.size; k++) m.set(acc.keys[k], [acc.count(acc.keys[k]), acc.idf(acc.keys[k])]);
   return m;
 }
 
@@ -66,7 +66,7 @@ function assertSameCounts(got: Map<number, [number, number]>, want: Map<number, 
 test('cached counts equal direct analysis, cold and warm, including unseen words', () => {
   const table = buildTable();
   const wb = new CharWbTerms(new PlainIndex(table), 2, 5, false);
-  const counter = new TermAccumulator(4096, true, true);
+  const counter = new TermAccumulator(new PlainIndex(table), true, true);
   const texts = [...CORPUS, 'never seen words zzqx win', '', '   ', 'win'];
   for (const round of ['cold', 'warm']) {
     for (const text of texts) {
@@ -82,7 +82,7 @@ test('a tiny cache stays within its bound, clears when full and still counts exa
   const table = buildTable();
   const cache = new WordColumnCache(3, 64);
   const wb = new CharWbTerms(new PlainIndex(table), 2, 5, false, cache);
-  const counter = new TermAccumulator(4096, true, true);
+  const counter = new TermAccumulator(new PlainIndex(table), true, true);
   for (let round = 0; round < 3; round++) {
     for (const text of CORPUS) {
       wb.addTo(text, counter);
@@ -96,7 +96,7 @@ test('a 100 KB text: one huge word bypasses the cache, many words share entries'
   const table = buildTable();
   const cache = new WordColumnCache(1000, 4096);
   const wb = new CharWbTerms(new PlainIndex(table), 2, 5, false, cache);
-  const counter = new TermAccumulator(4096, true, true);
+  const counter = new TermAccumulator(new PlainIndex(table), true, true);
 
   const huge = 'win'.repeat(34_000); // one 102k-char word, far more grams than a quarter arena
   wb.addTo(huge, counter);
@@ -124,7 +124,7 @@ test('class tokens of a char_wb part are counted once per match when in the voca
   const col = table.add(pair[0], pair[1]);
   table.setPayload(col, 2.5);
   const wb = new CharWbTerms(new PlainIndex(table), 2, 5, true);
-  const counter = new TermAccumulator(4096, true, true);
+  const counter = new TermAccumulator(new PlainIndex(table), true, true);
   wb.addTo('txt 87121 or 99999 to win', counter);
   const got = drain(counter);
   assert.deepEqual(got.get(col), [2, 2.5]);

@@ -3,28 +3,27 @@ import { wbWordGrams } from '../char-wb-analyzer.js';
 import { createGramBuffer } from '../gram-buffer.js';
 import { H1_SEED, H2_SEED, classTokenHashes, stepH1, stepH2 } from '../ngram-hash.js';
 import { isPythonSpace } from '../python-space.js';
-import { WordColumnCache } from '../word-column-cache.js';
+import { ENTRY_HEADER, WordColumnCache } from '../word-column-cache.js';
 import type { GramIndex } from './gram-index.js';
 import type { TermAccumulator } from './term-accumulator.js';
+
+/** Keys are packed with their in-word count as key << 8 | count. */
+const MAX_KEYS = 1 << 23;
+const MAX_COUNT = 255;
 
 /**
  * The char_wb transform path: adds a text's vocabulary grams to a `TermAccumulator` word by
  * word through a `WordColumnCache`. Same terms as analysing with `CharWbAnalyzer` and looking
  * every gram up, because char_wb grams never cross a word: a word's grams depend on the word
- * alone. A hit costs one pass over the word's chars (its 64-bit key), one probe and a
- * sequential read of the word's entries; no allocation.
- *
- * The entries are whatever the index writes: [column, idf] for the transform path, or
- * [key, idf, threat weight, phishing weight] for a linear scorer, which then never reads the
- * weight vector at all.
+ * alone. A cached word costs one pass over its chars (its 64-bit key), one probe, its
+ * precomputed sums, and one bit test per distinct gram; no allocation.
  */
 export class CharWbTerms {
   private readonly grams = createGramBuffer();
   private readonly classBuf = createClassTokenBuffer();
   private readonly classHashes = classTokenHashes(CLASS_TOKEN_STRINGS);
-  /** One entry's worth of scratch for grams that are not cached (class tokens, huge words). */
-  private readonly one = new Int32Array(4);
-  private readonly oneFloats = new Float32Array(this.one.buffer);
+  /** In-word counts while filling an entry: key → position in the entry. */
+  private readonly fillPos = new Map<number, number>();
   readonly cache: WordColumnCache;
 
   constructor(
@@ -34,8 +33,13 @@ export class CharWbTerms {
     private readonly classTokens: boolean,
     cache?: WordColumnCache,
   ) {
-    this.cache = cache ?? new WordColumnCache(50_000, 1 << 20, index.stride);
-    if (this.cache.stride !== index.stride) throw new Error(`cache stride ${this.cache.stride} ≠ index stride ${index.stride}`);
+    if (index.size > MAX_KEYS) throw new Error(`a char_wb word cache packs keys in 23 bits; ${index.size} columns do not fit`);
+    this.cache = cache ?? new WordColumnCache();
+  }
+
+  /** Whether a part of this many columns can use this path (else analyse and look up). */
+  static supports(columns: number): boolean {
+    return columns <= MAX_KEYS;
   }
 
   /** Resets acc and adds every in-vocabulary gram of text to it. */
@@ -43,9 +47,6 @@ export class CharWbTerms {
     acc.reset();
     const n = text.length;
     const cache = this.cache;
-    const arena = cache.arena;
-    const floats = cache.floats;
-    const weighted = cache.stride === 4;
     let i = 0;
     while (i < n) {
       let c = text.charCodeAt(i);
@@ -61,46 +62,80 @@ export class CharWbTerms {
         h2 = stepH2(h2, c);
         i++;
       } while (i < n && !isPythonSpace((c = text.charCodeAt(i))));
-      let slot = cache.find(h1, h2);
-      if (slot < 0) slot = this.fill(text, start, i, h1, h2, acc);
-      if (slot < 0) continue; // too long to cache: already added
-      const from = cache.start(slot);
-      const to = from + cache.length(slot);
-      const stride = cache.stride;
-      for (let p = from * stride, end = to * stride; p < end; p += stride) acc.addEntry(arena, floats, p, weighted);
+      let at = cache.find(h1, h2);
+      if (at < 0) at = this.fill(text, start, i, h1, h2, acc);
+      if (at < 0) continue; // not cacheable: already added
+      const arena = cache.arena;
+      const floats = cache.floats;
+      acc.addSums(floats[at + 2], floats[at + 3], floats[at + 4]);
+      acc.addWordKeys(arena, at + ENTRY_HEADER, at + ENTRY_HEADER + arena[at + 1]);
     }
     if (!this.classTokens) return;
     const nClass = detectClassTokens(text, this.classBuf);
     for (let k = 0; k < nClass; k++) {
       const kind = this.classBuf.kinds[k];
-      this.addOne(this.classHashes[2 * kind], this.classHashes[2 * kind + 1], acc);
+      const key = this.index.lookup(this.classHashes[2 * kind], this.classHashes[2 * kind + 1]);
+      if (key >= 0) acc.addGram(key);
     }
   }
 
-  private addOne(h1: number, h2: number, acc: TermAccumulator): void {
-    const { one, oneFloats } = this;
-    if (this.index.entryInto(h1, h2, one, oneFloats, 0)) acc.addEntry(one, oneFloats, 0, this.index.stride === 4);
-  }
-
   /**
-   * Looks a new word's grams up and caches its entries; returns the slot, or -1 when the
-   * word is too long to cache (its grams are then added to acc directly).
+   * Looks a new word's grams up and caches its entry; returns the entry's offset, or -1 when
+   * the word cannot be cached (too long, or a gram repeated over 255 times in it): its grams
+   * are then added to acc one by one.
    */
   private fill(text: string, start: number, end: number, h1: number, h2: number, acc: TermAccumulator): number {
     const g = this.grams;
     const nGrams = wbWordGrams(text, start, end, this.minN, this.maxN, g, 0);
-    const { index, cache } = this;
-    if (!cache.fits(nGrams)) {
-      for (let k = 0; k < nGrams; k++) this.addOne(g.h1[k], g.h2[k], acc);
-      return -1;
-    }
-    const at = cache.reserve(nGrams);
-    const stride = cache.stride;
-    let m = at;
+    const { index, cache, fillPos } = this;
+    if (!cache.fits(ENTRY_HEADER + nGrams)) return this.addDirect(nGrams, acc);
+    const at = cache.reserve(ENTRY_HEADER + nGrams);
+    const arena = cache.arena;
+    let m = 0;
+    fillPos.clear();
     for (let k = 0; k < nGrams; k++) {
-      if (index.entryInto(g.h1[k], g.h2[k], cache.arena, cache.floats, m * stride)) m++;
+      const key = index.lookup(g.h1[k], g.h2[k]);
+      if (key < 0) continue;
+      const pos = fillPos.get(key);
+      if (pos === undefined) {
+        fillPos.set(key, m);
+        arena[at + ENTRY_HEADER + m++] = (key << 8) | 1;
+      } else {
+        const packed = arena[at + ENTRY_HEADER + pos];
+        if ((packed & MAX_COUNT) === MAX_COUNT) return this.addDirect(nGrams, acc);
+        arena[at + ENTRY_HEADER + pos] = packed + 1;
+      }
     }
-    cache.commit(h1, h2, m - at);
-    return cache.find(h1, h2);
+    // the word's own sums, in float64 over its distinct keys, stored as float32
+    const { data, stride } = index;
+    let dotThreat = 0;
+    let dotPhishing = 0;
+    let sumSq = 0;
+    for (let k = 0; k < m; k++) {
+      const packed = arena[at + ENTRY_HEADER + k];
+      const p = (packed >>> 8) * stride;
+      const v = acc.tf(packed & MAX_COUNT) * data[p + 1];
+      sumSq += v * v;
+      if (stride === 4) {
+        dotThreat += v * data[p + 2];
+        dotPhishing += v * data[p + 3];
+      }
+    }
+    arena[at] = h2;
+    arena[at + 1] = m;
+    cache.floats[at + 2] = dotThreat;
+    cache.floats[at + 3] = dotPhishing;
+    cache.floats[at + 4] = sumSq;
+    cache.commit(h1, ENTRY_HEADER + m);
+    return at;
+  }
+
+  private addDirect(nGrams: number, acc: TermAccumulator): number {
+    const g = this.grams;
+    for (let k = 0; k < nGrams; k++) {
+      const key = this.index.lookup(g.h1[k], g.h2[k]);
+      if (key >= 0) acc.addGram(key);
+    }
+    return -1;
   }
 }

@@ -1,29 +1,34 @@
 import type { NgramTable } from '../ngram-table.js';
 
 /**
- * What a term source looks grams up in: writes a gram's arena entry — accumulator key (int32),
- * then idf and, when `stride` is 4, the threat and phishing weights (float32) — at `p`.
+ * What a term source looks grams up in: a gram's 64-bit hash → an accumulator key, and per
+ * key `stride` float32 values: idf at +1 and, when stride is 4, the threat and phishing
+ * weights at +2, +3 (slot +0 belongs to the index).
  */
 export interface GramIndex {
+  /** The key of (h1, h2), or -1 when the gram is out of vocabulary. */
+  lookup(h1: number, h2: number): number;
+  readonly data: Float32Array;
   readonly stride: 2 | 4;
-  /** Writes (h1, h2)'s entry at arena[p …]; false when the gram is out of vocabulary. */
-  entryInto(h1: number, h2: number, arena: Int32Array, floats: Float32Array, p: number): boolean;
-  /** Column of an accumulator key (null: keys are columns). */
+  /** Column of each key (null: keys are columns). */
   readonly colOfKey: Int32Array | null;
+  /** Number of keys. */
+  readonly size: number;
 }
 
-/** The plain vocabulary index of the transform path: key = column, entry = [column, idf]. */
+/** The plain vocabulary index of the transform path: key = column, data = [h2, idf]. */
 export class PlainIndex implements GramIndex {
   readonly stride = 2;
   readonly colOfKey = null;
+  readonly data: Float32Array;
+  readonly size: number;
 
-  constructor(private readonly table: NgramTable) {}
+  constructor(private readonly table: NgramTable) {
+    this.data = table.payloadView();
+    this.size = table.size;
+  }
 
-  entryInto(h1: number, h2: number, arena: Int32Array, floats: Float32Array, p: number): boolean {
-    const col = this.table.get(h1, h2);
-    if (col < 0) return false;
-    arena[p] = col;
-    floats[p + 1] = this.table.payload(col);
-    return true;
+  lookup(h1: number, h2: number): number {
+    return this.table.get(h1, h2);
   }
 }

@@ -1,30 +1,37 @@
 import { ensureSparseCapacity, type SparseBuffer } from '../sparse.js';
 import { SUBLINEAR_TABLE } from '../weighting.js';
+import type { GramIndex } from './gram-index.js';
 
 /**
  * One text's terms of one TF-IDF part, accumulated straight into two dot products
  * (threat, phishing) and the squared norm, so scoring never builds a sparse vector.
  *
- * Most terms of a message occur once, so the common path must touch nothing but L1 cache:
- * a bitmap over the part's keys (58k columns → 7 KB) says whether a key was seen in this
- * text; a first occurrence sets its bit and appends it to the first-seen list. Only repeats
- * (a minority) go to a small open-addressing map from key to count. A per-key dense array
- * (one random read per occurrence in a few hundred KB) cost ~3× as much on SMS.
+ * Most terms of a message occur once, so the common path touches nothing but L1 cache: a
+ * bitmap over the part's keys (58k columns → 7 KB) says whether a key was seen in this text;
+ * a first occurrence sets its bit and appends the key to the first-seen list. Only repeats
+ * (~15% on SMS) go to a small open-addressing map from key to count, and only they read the
+ * key's idf and weights. (A per-key dense array, one random read per occurrence in a few
+ * hundred KB, cost ~3× as much.)
  *
- * Sums are kept incrementally: a first occurrence adds idf·w and idf², a repeat raising the
- * count from c to c + 1 adds the change of tf(c) (1 + ln c when sublinear) times the same.
+ * Terms arrive two ways: `addGram` (one occurrence, nothing precomputed), or a cached word's
+ * precomputed sums (`addSums`) followed by its keys with their in-word counts
+ * (`addWordKey`), where a key only costs anything when an earlier word had it too: the sums
+ * then get tf(c + a) − tf(c) − tf(a), for earlier count c and in-word count a.
  */
 export class TermAccumulator {
   /** Sum over terms of idf·tf·w_threat, idf·tf·w_phishing and (idf·tf)². */
   dotThreat = 0;
   dotPhishing = 0;
   sumSq = 0;
-  /** Distinct keys of the current text in first-seen order, with their idf; `size` of them. */
+  /** Distinct keys of the current text in first-seen order; `size` of them. */
   keys: Int32Array;
-  idfs: Float64Array;
   size = 0;
   private readonly seen: Int32Array;
-  /** Repeat map: key + 1 per slot (0 = empty) → count; slots used, for clearing. */
+  private readonly data: Float32Array;
+  private readonly stride: number;
+  private readonly weighted: boolean;
+  private readonly colOfKey: Int32Array | null;
+  /** Counts of keys seen more than once: key + 1 per slot (0 = empty) → count; slots used, for clearing. */
   private repKeys = new Int32Array(256);
   private repCounts = new Int32Array(256);
   private repUsed = new Int32Array(128);
@@ -32,15 +39,16 @@ export class TermAccumulator {
   private repShift = 24;
 
   constructor(
-    dimension: number,
+    index: GramIndex,
     readonly sublinearTf: boolean,
     readonly l2: boolean,
-    /** Column of each key, when keys are not the columns themselves (see WeightedTable). */
-    private readonly colOfKey: Int32Array | null = null,
   ) {
-    this.seen = new Int32Array((dimension + 31) >>> 5);
+    this.seen = new Int32Array((index.size + 31) >>> 5);
+    this.data = index.data;
+    this.stride = index.stride;
+    this.weighted = index.stride === 4;
+    this.colOfKey = index.colOfKey;
     this.keys = new Int32Array(256);
-    this.idfs = new Float64Array(256);
   }
 
   reset(): void {
@@ -58,48 +66,93 @@ export class TermAccumulator {
     this.sumSq = 0;
   }
 
+  /** tf of a count: the count, or 1 + ln(count) when sublinear. */
+  tf(count: number): number {
+    if (!this.sublinearTf) return count;
+    return count < 64 ? SUBLINEAR_TABLE[count] : 1 + Math.log(count);
+  }
+
+  /** One occurrence of a gram with this key. */
+  addGram(key: number): void {
+    if (this.markNew(key)) {
+      const p = key * this.stride;
+      const idf = this.data[p + 1];
+      this.sumSq += idf * idf;
+      if (this.weighted) {
+        this.dotThreat += idf * this.data[p + 2];
+        this.dotPhishing += idf * this.data[p + 3];
+      }
+      return;
+    }
+    this.addRepeat(key, 1, 0);
+  }
+
+  /** A cached word's own contribution, computed as if no other word shared its grams. */
+  addSums(dotThreat: number, dotPhishing: number, sumSq: number): void {
+    this.dotThreat += dotThreat;
+    this.dotPhishing += dotPhishing;
+    this.sumSq += sumSq;
+  }
+
   /**
-   * One occurrence of the term whose entry starts at p: key (int32) at p, idf at p + 1 and,
-   * when weighted, the threat and phishing weights at p + 2, p + 3 (float32 view of the same
-   * memory). Passing the entry's place, not its floats, keeps V8 from boxing three doubles
-   * per call when the call is not inlined.
+   * The keys of a cached word, packed as key << 8 | in-word count in arena[p, end), whose
+   * tf(count) terms are already in the word's sums (`addSums`). The hot loop of scoring:
+   * locals only, and a key costs a bit test unless an earlier word had it too.
    */
-  addEntry(arena: Int32Array, floats: Float32Array, p: number, weighted: boolean): void {
-    const key = arena[p];
+  addWordKeys(arena: Int32Array, p: number, end: number): void {
+    const seen = this.seen;
+    let keys = this.keys;
+    let n = this.size;
+    if (n + (end - p) > keys.length) keys = this.grow(n + (end - p));
+    for (; p < end; p++) {
+      const packed = arena[p];
+      const key = packed >>> 8;
+      const word = key >>> 5;
+      const bit = 1 << (key & 31);
+      const bits = seen[word];
+      if ((bits & bit) === 0) {
+        seen[word] = bits | bit;
+        keys[n++] = key;
+        if ((packed & 255) !== 1) this.setCount(key, packed & 255);
+      } else {
+        const count = packed & 255;
+        this.addRepeat(key, count, this.tf(count));
+      }
+    }
+    this.size = n;
+  }
+
+  /** Sets key's bit and lists it when it is new to this text; false when it was seen before. */
+  private markNew(key: number): boolean {
     const word = key >>> 5;
     const bit = 1 << (key & 31);
     const bits = this.seen[word];
-    if ((bits & bit) !== 0) {
-      this.addRepeat(key, floats, p, weighted);
-      return;
-    }
+    if ((bits & bit) !== 0) return false;
     this.seen[word] = bits | bit;
     const n = this.size;
-    if (n === this.keys.length) this.grow();
-    const idf = floats[p + 1];
-    this.keys[n] = key;
-    this.idfs[n] = idf;
+    const keys = n === this.keys.length ? this.grow(n + 1) : this.keys;
+    keys[n] = key;
     this.size = n + 1;
-    this.sumSq += idf * idf;
-    if (weighted) {
-      this.dotThreat += idf * floats[p + 2];
-      this.dotPhishing += idf * floats[p + 3];
-    }
+    return true;
   }
 
-  /** A key seen before in this text: its count goes from c to c + 1. */
-  private addRepeat(key: number, floats: Float32Array, p: number, weighted: boolean): void {
-    const c = this.bumpRepeat(key);
-    // tf(c + 1) − tf(c), and tf(c): raw counts, or 1 + ln c when sublinear
-    const t0 = this.tf(c);
-    const d = this.tf(c + 1) - t0;
-    const idf = floats[p + 1];
-    const dIdf = d * idf;
-    // (t0 + d)² − t0² = d (2 t0 + d)
-    this.sumSq += idf * dIdf * (2 * t0 + d);
-    if (weighted) {
-      this.dotThreat += dIdf * floats[p + 2];
-      this.dotPhishing += dIdf * floats[p + 3];
+  /** `count` more occurrences of a key seen before; `counted` is the tf already in the sums for them. */
+  private addRepeat(key: number, count: number, counted: number): void {
+    let slot = this.repSlot(key);
+    let before = 1;
+    if (this.repKeys[slot] !== 0) before = this.repCounts[slot];
+    else slot = this.claimSlot(slot, key);
+    this.repCounts[slot] = before + count;
+    const t0 = this.tf(before);
+    const t1 = this.tf(before + count);
+    const p = key * this.stride;
+    const idf = this.data[p + 1];
+    // the sums hold tf(before) + counted for this key; they should hold tf(before + count)
+    this.sumSq += idf * idf * (t1 * t1 - t0 * t0 - counted * counted);
+    if (this.weighted) {
+      const d = (t1 - t0 - counted) * idf;
+      this.dotThreat += d * this.data[p + 2];
+      this.dotPhishing += d * this.data[p + 3];
     }
   }
 
@@ -115,6 +168,11 @@ export class TermAccumulator {
     return this.repKeys[slot] === 0 ? 1 : this.repCounts[slot];
   }
 
+  /** The idf of a key. */
+  idf(key: number): number {
+    return this.data[key * this.stride + 1];
+  }
+
   /**
    * Appends the current text's features to out, columns shifted by offset: exactly what
    * `appendWeighted` gives for the same counts (same order, same float64 passes, one
@@ -124,23 +182,18 @@ export class TermAccumulator {
     const n = this.size;
     const base = out.nnz;
     ensureSparseCapacity(out, base + n);
-    const { keys, idfs, colOfKey } = this;
+    const { keys, colOfKey } = this;
     const indices = out.indices;
     const values = out.values;
     let sumSq = 0;
     for (let k = 0; k < n; k++) {
-      const w = this.tf(this.count(keys[k])) * idfs[k];
+      const w = this.tf(this.count(keys[k])) * this.idf(keys[k]);
       sumSq += w * w;
       indices[base + k] = (colOfKey === null ? keys[k] : colOfKey[keys[k]]) + offset;
     }
     const scale = this.l2 && sumSq > 0 ? 1 / Math.sqrt(sumSq) : 1;
-    for (let k = 0; k < n; k++) values[base + k] = this.tf(this.count(keys[k])) * idfs[k] * scale;
+    for (let k = 0; k < n; k++) values[base + k] = this.tf(this.count(keys[k])) * this.idf(keys[k]) * scale;
     out.nnz = base + n;
-  }
-
-  private tf(count: number): number {
-    if (!this.sublinearTf) return count;
-    return count < 64 ? SUBLINEAR_TABLE[count] : 1 + Math.log(count);
   }
 
   /** The repeat map's slot for key: where it is, or the empty slot where it would go. */
@@ -153,18 +206,21 @@ export class TermAccumulator {
     return i;
   }
 
-  /** Raises key's count by one; returns the count before (≥ 1). */
-  private bumpRepeat(key: number): number {
+  private setCount(key: number, count: number): void {
     let slot = this.repSlot(key);
-    if (this.repKeys[slot] !== 0) return this.repCounts[slot]++;
+    if (this.repKeys[slot] === 0) slot = this.claimSlot(slot, key);
+    this.repCounts[slot] = count;
+  }
+
+  /** Takes the empty slot found for key (growing the map first when half full); returns key's slot. */
+  private claimSlot(slot: number, key: number): number {
     if (2 * (this.repSize + 1) > this.repKeys.length) {
       this.growRepeats();
       slot = this.repSlot(key);
     }
     this.repKeys[slot] = key + 1;
-    this.repCounts[slot] = 2;
     this.repUsed[this.repSize++] = slot;
-    return 1;
+    return slot;
   }
 
   private growRepeats(): void {
@@ -186,13 +242,12 @@ export class TermAccumulator {
     }
   }
 
-  private grow(): void {
-    const cap = this.keys.length * 2;
+  private grow(needed: number): Int32Array {
+    let cap = this.keys.length * 2;
+    while (cap < needed) cap *= 2;
     const keys = new Int32Array(cap);
     keys.set(this.keys);
-    const idfs = new Float64Array(cap);
-    idfs.set(this.idfs);
     this.keys = keys;
-    this.idfs = idfs;
+    return keys;
   }
 }
