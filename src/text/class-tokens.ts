@@ -61,26 +61,37 @@ export function findClassTokens(text: string): ClassTokenMatch[] {
 export function detectClassTokens(text: string, out: ClassTokenBuffer): number {
   out.count = 0;
   const n = text.length;
+  const flags = CHAR_FLAGS;
   let i = 0;
   while (i < n) {
-    while (i < n && isSpace(text.charCodeAt(i))) i++;
-    if (i >= n) break;
-    let e = i;
-    let interesting = false;
-    for (; e < n; e++) {
-      const c = text.charCodeAt(e);
-      if (isSpace(c)) break;
-      // digits, '.', '@', ':', and the currency signs are what every class needs
-      if ((c >= 48 && c <= 58) || c === 46 || c === 64 || c === 0xa3 || c === 36 || c === 0x20ac) interesting = true;
-    }
-    if (!interesting) {
-      i = e;
+    if ((flags[text.charCodeAt(i)] & SPACE) !== 0) {
+      i++;
       continue;
     }
-    i = classifyChunk(text, i, e, out);
+    // one table load per character: where the chunk ends, and whether it has a digit, '.',
+    // '@', ':' or a currency sign (what every class needs); plain words are skipped
+    let e = i;
+    let seen = 0;
+    for (; e < n; e++) {
+      const f = flags[text.charCodeAt(e)];
+      if ((f & SPACE) !== 0) break;
+      seen |= f;
+    }
+    i = seen === 0 ? e : classifyChunk(text, i, e, out);
   }
   return out.count;
 }
+
+const SPACE = 1;
+const INTERESTING = 2;
+/** Per UTF-16 unit: SPACE for isSpace, INTERESTING for digits, ':', '.', '@', '£', '$', '€'. */
+const CHAR_FLAGS = (() => {
+  const t = new Uint8Array(0x10000);
+  for (let c = 0; c < 0x10000; c++) if (isSpace(c)) t[c] = SPACE;
+  for (const c of [46, 58, 64, 0xa3, 36, 0x20ac]) t[c] = INTERESTING;
+  for (let c = 48; c <= 57; c++) t[c] = INTERESTING;
+  return t;
+})();
 
 /** Classifies chunk text[i..e); returns where scanning resumes. */
 function classifyChunk(text: string, i: number, e: number, out: ClassTokenBuffer): number {

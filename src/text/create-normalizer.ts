@@ -59,7 +59,7 @@ export function createNormalizer(spec: NormalizerSpec): Normalizer {
       {
         const sequence = new SequenceNormalizer(spec, spec.steps.map(createNormalizer));
         // same output, one pass over plain ASCII text instead of six
-        return isDefaultPipeline(spec.steps) ? new AsciiFastSequence(sequence, new CollapseWhitespaceNormalizer()) : sequence;
+        return isDefaultPipeline(spec.steps) ? new AsciiFastSequence(sequence) : sequence;
       }
     default:
       throw wardenError('INVALID_INPUT', `Unknown normalizer type ${JSON.stringify((spec as { type?: unknown }).type)}.`);
