@@ -5,14 +5,19 @@
  * vocabulary repeats heavily, so the ~20 table lookups of a word are paid once, and a
  * message costs one probe per word plus a short sequential read (4 bytes per gram).
  *
- * Layout: slots of [h1, entry offset + 1] (8 bytes, 0 = empty; 512 KB for 50k words), and an
- * arena of entries [h2, n, dotThreat, dotPhishing, sumSq (float32), n × (key << 8 | count)].
+ * Layout: 4-byte slots of [10-bit fingerprint | entry offset + 1] (0 = empty; 256 KB for 50k
+ * words, so the probe mostly hits cache), and an arena of entries
+ * [h1, h2, n, dotThreat, dotPhishing, sumSq (float32), n × (key << 8 | count)]; a fingerprint
+ * match is confirmed against the entry's full hash.
  *
  * Memory is fixed at construction: `maxWords` keys and an arena of `arenaCapacity` ints.
  * When either fills, the whole cache is cleared (cheap, and recent words come back at once);
  * an entry larger than a quarter of the arena is never stored.
  */
-export const ENTRY_HEADER = 5;
+export const ENTRY_HEADER = 6;
+
+const OFFSET_BITS = 22;
+const OFFSET_MASK = (1 << OFFSET_BITS) - 1;
 
 export class WordColumnCache {
   private readonly slots: Int32Array;
@@ -27,10 +32,11 @@ export class WordColumnCache {
     readonly maxWords = 50_000,
     readonly arenaCapacity = 1 << 21,
   ) {
+    if (arenaCapacity >= OFFSET_MASK) throw new Error(`arena capacity must stay below ${OFFSET_MASK}`);
     // load factor ≤ 0.77: a smaller slot array keeps more of it in cache than a sparse one
     let cap = 16;
     while (cap * 0.77 < maxWords) cap *= 2;
-    this.slots = new Int32Array(cap * 2);
+    this.slots = new Int32Array(cap);
     this.mask = cap - 1;
     this.arena = new Int32Array(arenaCapacity);
     this.floats = new Float32Array(this.arena.buffer);
@@ -45,12 +51,16 @@ export class WordColumnCache {
   find(h1: number, h2: number): number {
     const slots = this.slots;
     const mask = this.mask;
-    let i = slotOf(h1, h2) & mask;
+    const x = slotHash(h1, h2);
+    const fp = x >>> OFFSET_BITS;
+    let i = x & mask;
     for (;;) {
-      const p = i << 1;
-      const at = slots[p + 1];
-      if (at === 0) return -1;
-      if (slots[p] === h1 && this.arena[at - 1] === h2) return at - 1;
+      const v = slots[i];
+      if (v === 0) return -1;
+      if (v >>> OFFSET_BITS === fp) {
+        const at = (v & OFFSET_MASK) - 1;
+        if (this.arena[at] === h1 && this.arena[at + 1] === h2) return at;
+      }
       i = (i + 1) & mask;
     }
   }
@@ -62,21 +72,20 @@ export class WordColumnCache {
 
   /**
    * Reserves n arena ints for a new entry and returns its offset; the caller writes the
-   * entry there, then calls `commit`. Clears the cache first when full.
+   * entry there (h1 and h2 first), then calls `commit`. Clears the cache first when full.
    */
   reserve(n: number): number {
     if (this.used + n > this.arenaCapacity || this.words >= this.maxWords) this.clear();
     return this.used;
   }
 
-  /** Records (h1, entry's h2) → the entry of n ints written at `reserve`'s offset. */
-  commit(h1: number, n: number): void {
+  /** Records the entry of n ints written at `reserve`'s offset under its (h1, h2). */
+  commit(n: number): void {
     const slots = this.slots;
-    const h2 = this.arena[this.used];
-    let i = slotOf(h1, h2) & this.mask;
-    while (slots[(i << 1) + 1] !== 0) i = (i + 1) & this.mask;
-    slots[i << 1] = h1;
-    slots[(i << 1) + 1] = this.used + 1;
+    const x = slotHash(this.arena[this.used], this.arena[this.used + 1]);
+    let i = x & this.mask;
+    while (slots[i] !== 0) i = (i + 1) & this.mask;
+    slots[i] = ((x >>> OFFSET_BITS) << OFFSET_BITS) | (this.used + 1);
     this.used += n;
     this.words++;
   }
@@ -88,8 +97,8 @@ export class WordColumnCache {
   }
 }
 
-/** Word hashes feed the n-gram table's mixer too, so re-mix h2 here to decorrelate. */
-function slotOf(h1: number, h2: number): number {
+/** Word hashes feed the n-gram table's mixer too, so re-mix here to decorrelate. */
+function slotHash(h1: number, h2: number): number {
   const x = Math.imul(h1 ^ (h2 >>> 13), 0x9e3779b1);
   return x ^ (x >>> 16);
 }

@@ -67,8 +67,8 @@ export class CharWbTerms {
       if (at < 0) continue; // not cacheable: already added
       const arena = cache.arena;
       const floats = cache.floats;
-      acc.addSums(floats[at + 2], floats[at + 3], floats[at + 4]);
-      acc.addWordKeys(arena, at + ENTRY_HEADER, at + ENTRY_HEADER + arena[at + 1]);
+      acc.addSums(floats[at + 3], floats[at + 4], floats[at + 5]);
+      acc.addWordKeys(arena, at + ENTRY_HEADER, at + ENTRY_HEADER + arena[at + 2]);
     }
     if (!this.classTokens) return;
     const nClass = detectClassTokens(text, this.classBuf);
@@ -107,26 +107,27 @@ export class CharWbTerms {
       }
     }
     // the word's own sums, in float64 over its distinct keys, stored as float32
-    const { data, stride } = index;
+    const { data, stride, idfAt, weighted } = index;
     let dotThreat = 0;
     let dotPhishing = 0;
     let sumSq = 0;
     for (let k = 0; k < m; k++) {
       const packed = arena[at + ENTRY_HEADER + k];
-      const p = (packed >>> 8) * stride;
-      const v = acc.tf(packed & MAX_COUNT) * data[p + 1];
+      const p = (packed >>> 8) * stride + idfAt;
+      const v = acc.tf(packed & MAX_COUNT) * data[p];
       sumSq += v * v;
-      if (stride === 4) {
-        dotThreat += v * data[p + 2];
-        dotPhishing += v * data[p + 3];
+      if (weighted) {
+        dotThreat += v * data[p + 1];
+        dotPhishing += v * data[p + 2];
       }
     }
-    arena[at] = h2;
-    arena[at + 1] = m;
-    cache.floats[at + 2] = dotThreat;
-    cache.floats[at + 3] = dotPhishing;
-    cache.floats[at + 4] = sumSq;
-    cache.commit(h1, ENTRY_HEADER + m);
+    arena[at] = h1;
+    arena[at + 1] = h2;
+    arena[at + 2] = m;
+    cache.floats[at + 3] = dotThreat;
+    cache.floats[at + 4] = dotPhishing;
+    cache.floats[at + 5] = sumSq;
+    cache.commit(ENTRY_HEADER + m);
     return at;
   }
 

@@ -2,14 +2,16 @@ import type { NgramTable } from '../ngram-table.js';
 
 /**
  * What a term source looks grams up in: a gram's 64-bit hash → an accumulator key, and per
- * key `stride` float32 values: idf at +1 and, when stride is 4, the threat and phishing
- * weights at +2, +3 (slot +0 belongs to the index).
+ * key `stride` float32 values: idf at `idfAt` and, when `weighted`, the threat and phishing
+ * weights right after it (the other places belong to the index).
  */
 export interface GramIndex {
   /** The key of (h1, h2), or -1 when the gram is out of vocabulary. */
   lookup(h1: number, h2: number): number;
   readonly data: Float32Array;
-  readonly stride: 2 | 4;
+  readonly stride: number;
+  readonly idfAt: number;
+  readonly weighted: boolean;
   /** Column of each key (null: keys are columns). */
   readonly colOfKey: Int32Array | null;
   /** Number of keys. */
@@ -19,6 +21,8 @@ export interface GramIndex {
 /** The plain vocabulary index of the transform path: key = column, data = [h2, idf]. */
 export class PlainIndex implements GramIndex {
   readonly stride = 2;
+  readonly idfAt = 1;
+  readonly weighted = false;
   readonly colOfKey = null;
   readonly data: Float32Array;
   readonly size: number;

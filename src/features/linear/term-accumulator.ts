@@ -29,6 +29,7 @@ export class TermAccumulator {
   private readonly seen: Int32Array;
   private readonly data: Float32Array;
   private readonly stride: number;
+  private readonly idfAt: number;
   private readonly weighted: boolean;
   private readonly colOfKey: Int32Array | null;
   /** Counts of keys seen more than once: key + 1 per slot (0 = empty) → count; slots used, for clearing. */
@@ -46,7 +47,8 @@ export class TermAccumulator {
     this.seen = new Int32Array((index.size + 31) >>> 5);
     this.data = index.data;
     this.stride = index.stride;
-    this.weighted = index.stride === 4;
+    this.idfAt = index.idfAt;
+    this.weighted = index.weighted;
     this.colOfKey = index.colOfKey;
     this.keys = new Int32Array(256);
   }
@@ -75,12 +77,12 @@ export class TermAccumulator {
   /** One occurrence of a gram with this key. */
   addGram(key: number): void {
     if (this.markNew(key)) {
-      const p = key * this.stride;
-      const idf = this.data[p + 1];
+      const p = key * this.stride + this.idfAt;
+      const idf = this.data[p];
       this.sumSq += idf * idf;
       if (this.weighted) {
-        this.dotThreat += idf * this.data[p + 2];
-        this.dotPhishing += idf * this.data[p + 3];
+        this.dotThreat += idf * this.data[p + 1];
+        this.dotPhishing += idf * this.data[p + 2];
       }
       return;
     }
@@ -145,14 +147,14 @@ export class TermAccumulator {
     this.repCounts[slot] = before + count;
     const t0 = this.tf(before);
     const t1 = this.tf(before + count);
-    const p = key * this.stride;
-    const idf = this.data[p + 1];
+    const p = key * this.stride + this.idfAt;
+    const idf = this.data[p];
     // the sums hold tf(before) + counted for this key; they should hold tf(before + count)
     this.sumSq += idf * idf * (t1 * t1 - t0 * t0 - counted * counted);
     if (this.weighted) {
       const d = (t1 - t0 - counted) * idf;
-      this.dotThreat += d * this.data[p + 2];
-      this.dotPhishing += d * this.data[p + 3];
+      this.dotThreat += d * this.data[p + 1];
+      this.dotPhishing += d * this.data[p + 2];
     }
   }
 
@@ -170,7 +172,7 @@ export class TermAccumulator {
 
   /** The idf of a key. */
   idf(key: number): number {
-    return this.data[key * this.stride + 1];
+    return this.data[key * this.stride + this.idfAt];
   }
 
   /**

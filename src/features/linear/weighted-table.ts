@@ -2,60 +2,77 @@ import { mixPair } from '../ngram-hash.js';
 import type { NgramTable } from '../ngram-table.js';
 import type { GramIndex } from './gram-index.js';
 
+const KEY_BITS = 24;
+const KEY_MASK = (1 << KEY_BITS) - 1;
+/** int32 places per key: h1, h2, idf, threat weight, phishing weight (float32), padding to 32 bytes. */
+const STRIDE = 8;
+
 /**
- * A linear scorer's n-gram index: 64-bit gram hash → key, and per key [h2, idf, threat
- * weight, phishing weight] in 16 bytes (float32 weights: relative error 6e-8, the same as the
- * float32 features the model was trained on), so a hit reads one probe slot and one data line
- * where the plain table plus the weight vector cost three or four.
+ * A linear scorer's n-gram index: 64-bit gram hash → key, and per key everything scoring
+ * needs in one 32-byte line: [h1, h2, idf, threat weight, phishing weight] (float32 weights:
+ * relative error 6e-8, the same as the float32 features the model was trained on).
+ *
+ * Probe slots are 4 bytes, [8-bit fingerprint | key + 1] (0 = empty), so the slot array of a
+ * 23k-gram word vocabulary is 128 KB and an out-of-vocabulary gram (most bigrams) costs one
+ * cached probe; a fingerprint match is confirmed against the key's full hash.
  *
  * Keys are columns renumbered by idf, most frequent first, so the data of the grams most
  * messages share sits in a few hot cache lines (and so do their bits in the accumulator).
  */
 export class WeightedTable implements GramIndex {
-  readonly stride = 4;
+  readonly stride = STRIDE;
+  readonly idfAt = 2;
+  readonly weighted = true;
   readonly data: Float32Array;
   readonly size: number;
-  /** Column of each key, and key of each column. */
+  /** Column of each key. */
   readonly colOfKey: Int32Array;
-  private readonly keyH2: Int32Array;
-  /** [h1, key + 1] per slot (0 = empty). */
+  private readonly hashes: Int32Array;
   private readonly slots: Int32Array;
   private readonly mask: number;
 
   constructor(table: NgramTable, idf: Float64Array, weights: Float64Array) {
     const n = idf.length;
+    if (n >= KEY_MASK) throw new Error(`a weighted table holds at most ${KEY_MASK - 1} grams, not ${n}`);
     this.size = n;
     this.colOfKey = Int32Array.from({ length: n }, (_, j) => j).sort((a, b) => idf[a] - idf[b] || a - b);
     const keyOfCol = new Int32Array(n);
     for (let k = 0; k < n; k++) keyOfCol[this.colOfKey[k]] = k;
-    this.keyH2 = new Int32Array(4 * n);
-    this.data = new Float32Array(this.keyH2.buffer);
+    this.hashes = new Int32Array(STRIDE * n);
+    this.data = new Float32Array(this.hashes.buffer);
     let cap = 16;
     while (cap * 0.7 < n) cap *= 2;
     this.mask = cap - 1;
-    this.slots = new Int32Array(cap * 2);
+    this.slots = new Int32Array(cap);
     table.forEach((h1, h2, col) => {
       const key = keyOfCol[col];
-      let i = mixPair(h1, h2) & this.mask;
-      while (this.slots[(i << 1) + 1] !== 0) i = (i + 1) & this.mask;
-      this.slots[i << 1] = h1;
-      this.slots[(i << 1) + 1] = key + 1;
-      this.keyH2[4 * key] = h2;
-      this.data[4 * key + 1] = table.payload(col);
-      this.data[4 * key + 2] = weights[2 * col];
-      this.data[4 * key + 3] = weights[2 * col + 1];
+      const x = mixPair(h1, h2);
+      let i = x & this.mask;
+      while (this.slots[i] !== 0) i = (i + 1) & this.mask;
+      this.slots[i] = ((x >>> KEY_BITS) << KEY_BITS) | (key + 1);
+      const p = STRIDE * key;
+      this.hashes[p] = h1;
+      this.hashes[p + 1] = h2;
+      this.data[p + 2] = table.payload(col);
+      this.data[p + 3] = weights[2 * col];
+      this.data[p + 4] = weights[2 * col + 1];
     });
   }
 
   lookup(h1: number, h2: number): number {
     const slots = this.slots;
     const mask = this.mask;
-    let i = mixPair(h1, h2) & mask;
+    const x = mixPair(h1, h2);
+    const fp = x >>> KEY_BITS;
+    let i = x & mask;
     for (;;) {
-      const p = i << 1;
-      const stored = slots[p + 1];
-      if (stored === 0) return -1;
-      if (slots[p] === h1 && this.keyH2[(stored - 1) << 2] === h2) return stored - 1;
+      const v = slots[i];
+      if (v === 0) return -1;
+      if (v >>> KEY_BITS === fp) {
+        const key = (v & KEY_MASK) - 1;
+        const p = STRIDE * key;
+        if (this.hashes[p] === h1 && this.hashes[p + 1] === h2) return key;
+      }
       i = (i + 1) & mask;
     }
   }
