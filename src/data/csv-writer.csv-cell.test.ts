@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { csvCell, csvLine } from './csv-writer.js';
+import { csvCell, csvLine, CsvBuffer, type CsvValue } from './csv-writer.js';
 import { parseDelimited } from './delimited-parser.js';
 
 test('csvCell leaves plain text alone', () => {
@@ -49,4 +49,28 @@ test('csvLine output parses back to the same cells (huge cell included)', () => 
   const parsed = parseDelimited(csvLine(cells));
   assert.equal(parsed.length, 1);
   assert.deepEqual(parsed[0], cells);
+});
+
+test('CsvBuffer writes the bytes csvLine writes, growing past its capacity, and take() starts afresh', () => {
+  const big = 'x,"y"\n'.repeat(10_000);
+  const rows: CsvValue[][] = [
+    ['text', 'id', 'risk_score'],
+    ['café ☕ 😀', 'a1', 0.123456],
+    ['=HYPERLINK("http://x")', '', true],
+    [null, undefined, -0.5],
+    ['lone \ud800 surrogate', big, false],
+    [],
+  ];
+  const csv = new CsvBuffer(16);
+  for (const r of rows.slice(0, 3)) csv.line(r);
+  const first = csv.take();
+  assert.equal(csv.byteLength, 0);
+  for (const r of rows.slice(3)) csv.line(r);
+  assert.ok(csv.byteLength > 60_000);
+  const second = csv.take();
+  assert.equal(first.toString('utf8'), rows.slice(0, 3).map(csvLine).join(''));
+  assert.deepEqual(second, Buffer.from(rows.slice(3).map(csvLine).join('')));
+  // The handed-over bytes are the caller's: writing on does not change them.
+  csv.line(['zzzzzzzz']);
+  assert.equal(first.toString('utf8'), rows.slice(0, 3).map(csvLine).join(''));
 });

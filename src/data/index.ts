@@ -12,4 +12,4 @@ export { BUNDLED_DATASETS } from './bundled.js';
 export { groupKey, groupIds } from './group-key.js';
 export { groupedStratifiedSplit, groupedStratifiedKFold, type Split } from './split.js';
 export { createRng } from './random.js';
-export { csvCell, csvLine, type CsvValue } from './csv-writer.js';
+export { csvCell, csvLine, CsvBuffer, type CsvValue } from './csv-writer.js';
