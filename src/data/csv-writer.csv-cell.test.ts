@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { csvCell, csvLine, CsvBuffer, type CsvValue } from './csv-writer.js';
+import { csvCell, csvLine, CsvBuffer, numberText, type CsvValue } from './csv-writer.js';
 import { parseDelimited } from './delimited-parser.js';
 
 test('csvCell leaves plain text alone', () => {
@@ -73,4 +73,14 @@ test('CsvBuffer writes the bytes csvLine writes, growing past its capacity, and 
   // The handed-over bytes are the caller's: writing on does not change them.
   csv.line(['zzzzzzzz']);
   assert.equal(first.toString('utf8'), rows.slice(0, 3).map(csvLine).join(''));
+});
+
+test('numberText is String(x) for every score rounded to six decimals, and for other numbers', () => {
+  for (let k = 0; k <= 1_000_000; k++) {
+    const x = k / 1e6;
+    if (numberText(x) !== String(x)) assert.fail(`k=${k}: ${numberText(x)} !== ${String(x)}`);
+  }
+  for (const x of [0.1 + 0.2, 1 / 3, 1e-7, 5e-324, -0.5, -0, 1.5, 12345.678, 1e21, NaN, Infinity, -Infinity, 0.9999995, 0.0000015]) {
+    assert.equal(numberText(x), String(x), String(x));
+  }
 });

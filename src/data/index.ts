@@ -4,7 +4,7 @@ export { type DataFormat, detectFormat, sniffFormat } from './format.js';
 export type { ReadOptions } from './read-options.js';
 export { type SkipReport, createSkipReport } from './skip-report.js';
 export { readLabeled, type LabeledRow } from './read-labeled.js';
-export { readTexts, type TextRow } from './read-texts.js';
+export { readTexts, readTextBatches, type TextRow, type TextToScore } from './read-texts.js';
 export { parseDelimited, DelimitedParser } from './delimited-parser.js';
 export { loadDataset, type Dataset, type DatasetFile } from './load-dataset.js';
 export { fingerprintRows } from './fingerprint.js';

@@ -1,8 +1,8 @@
 import { createWriteStream } from 'node:fs';
 import { resolve } from 'node:path';
 import { once } from 'node:events';
-import { CsvBuffer } from '../../data/csv-writer.js';
-import { readTexts } from '../../data/read-texts.js';
+import { CsvBuffer, type CsvValue } from '../../data/csv-writer.js';
+import { readTextBatches } from '../../data/read-texts.js';
 import { scoreRowFields, SCORE_COLUMNS } from '../../detector/score-row.js';
 import { parse, UsageError, type Command } from '../command.js';
 import { dataDir, openModel, registryAt } from '../context.js';
@@ -49,22 +49,32 @@ Options:
     let threats = 0;
     let errors = 0;
     let idName: string | null = null;
+    let cells: CsvValue[] = [];
     const csv = new CsvBuffer(FLUSH_BYTES + (64 << 10));
     const tty = io.stderr.isTTY === true && values.out !== '-';
     const flush = async (): Promise<void> => {
       if (csv.byteLength === 0) return;
       if (!out.write(csv.take())) await once(out, 'drain');
     };
-    for await (const row of readTexts(resolve(values.in), { ...readOptionsFrom(values), idCol: values['id-col'] })) {
-      if (rows === 0) {
-        idName = row.id !== undefined ? (values['id-col'] ?? 'id') : null;
-        csv.line(idName ? ['text', idName, ...SCORE_COLUMNS] : ['text', ...SCORE_COLUMNS]);
+    for await (const batch of readTextBatches(resolve(values.in), { ...readOptionsFrom(values), idCol: values['id-col'] })) {
+      for (const row of batch) {
+        if (rows === 0) {
+          idName = row.id !== undefined ? (values['id-col'] ?? 'id') : null;
+          const header = idName ? ['text', idName, ...SCORE_COLUMNS] : ['text', ...SCORE_COLUMNS];
+          csv.line(header);
+          cells = new Array<CsvValue>(header.length);
+        }
+        const fields = scoreRowFields(detector, row.text);
+        if (fields[4] !== '') errors++;
+        else if (fields[1] === true) threats++;
+        // One cells array for the whole file: CsvBuffer.line consumes it at once.
+        let c = 0;
+        cells[c++] = row.text;
+        if (idName) cells[c++] = row.id ?? '';
+        for (let f = 0; f < fields.length; f++) cells[c++] = fields[f];
+        csv.line(cells);
+        rows++;
       }
-      const fields = scoreRowFields(detector, row.text);
-      if (fields[4] !== '') errors++;
-      else if (fields[1] === true) threats++;
-      csv.line(idName ? [row.text, row.id ?? '', ...fields] : [row.text, ...fields]);
-      rows++;
       if (csv.byteLength >= FLUSH_BYTES) {
         await flush();
         if (tty) io.stderr.write(`\r\x1b[2Kscored ${rows} rows`);
