@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isWardenError } from '../errors.js';
-import { SERVE_LOCK_FILE } from '../serving/server.js';
+import { SERVE_LOCK_FILE } from './serve-lock.js';
 import { tinyModelDir } from '../../test/support/tiny-model.js';
 import { openModel, registryAt } from './context.js';
 import { embeddedDatabaseId, versionIndexAt } from './version-lookup.js';

@@ -9,6 +9,7 @@ import type { ModelRegistry } from '../registry/model-registry.js';
 import { loadRegistered } from '../serving/model-holder.js';
 import type { Database } from '../storage/index.js';
 import type { Io } from './command.js';
+import { isAlive, SERVE_LOCK_FILE } from './serve-lock.js';
 import { versionIndexAt } from './version-lookup.js';
 
 /** Where the embedded database and the model artifacts live: --data-dir, WARDEN_DATA_DIR, or ./var. */
@@ -26,16 +27,12 @@ export interface OpenRegistry {
 /**
  * Opens the database registry: PostgreSQL when DATABASE_URL is set, else the embedded PGlite
  * in `<dir>/pglite`. PGlite is single-process, so a running `warden serve` on the same data
- * directory is a clear CONFLICT rather than a corrupted database. The storage and server
- * modules are imported here, not at the top: a command that never opens the database (scoring
- * with a model directory or an indexed version) then does not load the drivers at all.
+ * directory is a clear CONFLICT rather than a corrupted database. The storage modules are
+ * imported here, not at the top: a command that never opens the database (scoring with a
+ * model directory or an indexed version) then does not load the drivers at all.
  */
 export async function openRegistry(dir: string, env: NodeJS.ProcessEnv = process.env): Promise<OpenRegistry> {
-  const [{ ModelRegistryRepository, openDatabase }, { dbRegistryAt }, { isAlive, SERVE_LOCK_FILE }] = await Promise.all([
-    import('../storage/index.js'),
-    import('../registry/db-registry.js'),
-    import('../serving/server.js'),
-  ]);
+  const [{ ModelRegistryRepository, openDatabase }, { dbRegistryAt }] = await Promise.all([import('../storage/index.js'), import('../registry/db-registry.js')]);
   let database: Database;
   if (env.DATABASE_URL) database = await openDatabase({ kind: 'postgres', url: env.DATABASE_URL, poolSize: 2 });
   else {
