@@ -45,7 +45,7 @@ function summarise(v: Variant): Record<string, unknown> {
   const wall = median(v.runs.map((r) => r.wallSeconds));
   const cpu = median(v.runs.map((r) => r.cpuSeconds));
   return {
-    model: v.args[v.args.indexOf('--model') + 1] ?? '(default: production)',
+    model: v.args.includes('--model') ? v.args[v.args.indexOf('--model') + 1] : '(default: production)',
     runs: v.runs.map((r) => ({ wallSeconds: round(r.wallSeconds, 2), cpuSeconds: round(r.cpuSeconds, 2), maxRssMB: round(r.maxRssMB, 1), loadAverage: r.loadAverage })),
     wallSecondsMedian: round(wall, 2),
     cpuSecondsMedian: round(cpu, 2),
