@@ -1,15 +1,16 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { MANIFEST_FILE } from '../artifact/model-files.js';
 import { loadDetector } from '../detector/load-detector.js';
 import type { Detector } from '../detector/detector.js';
 import { wardenError } from '../errors.js';
-import { dbRegistryAt, type DbRegistry } from '../registry/db-registry.js';
+import type { DbRegistry } from '../registry/db-registry.js';
 import type { ModelRegistry } from '../registry/model-registry.js';
 import { loadRegistered } from '../serving/model-holder.js';
-import { isAlive, SERVE_LOCK_FILE } from '../serving/server.js';
-import { ModelRegistryRepository, openDatabase, type Database } from '../storage/index.js';
+import type { Database } from '../storage/index.js';
 import type { Io } from './command.js';
+import { isAlive, SERVE_LOCK_FILE } from './serve-lock.js';
+import { versionIndexAt } from './version-lookup.js';
 
 /** Where the embedded database and the model artifacts live: --data-dir, WARDEN_DATA_DIR, or ./var. */
 export function dataDir(io: Io, flag?: string): string {
@@ -26,9 +27,12 @@ export interface OpenRegistry {
 /**
  * Opens the database registry: PostgreSQL when DATABASE_URL is set, else the embedded PGlite
  * in `<dir>/pglite`. PGlite is single-process, so a running `warden serve` on the same data
- * directory is a clear CONFLICT rather than a corrupted database.
+ * directory is a clear CONFLICT rather than a corrupted database. The storage modules are
+ * imported here, not at the top: a command that never opens the database (scoring with a
+ * model directory or an indexed version) then does not load the drivers at all.
  */
 export async function openRegistry(dir: string, env: NodeJS.ProcessEnv = process.env): Promise<OpenRegistry> {
+  const [{ ModelRegistryRepository, openDatabase }, { dbRegistryAt }] = await Promise.all([import('../storage/index.js'), import('../registry/db-registry.js')]);
   let database: Database;
   if (env.DATABASE_URL) database = await openDatabase({ kind: 'postgres', url: env.DATABASE_URL, poolSize: 2 });
   else {
@@ -56,17 +60,47 @@ export async function withRegistry<T>(dir: string, fn: (r: DbRegistry) => Promis
   }
 }
 
+/**
+ * Notes what the database said a version is in the version index. The index is only a
+ * shortcut, so failing to write it (a read-only data directory) must not fail the command.
+ */
+async function remember(dir: string, env: NodeJS.ProcessEnv, found: { version: string; dir: string }): Promise<void> {
+  try {
+    await (await versionIndexAt(dir, env))?.record(found.version, basename(found.dir));
+  } catch {
+    // the next run asks the database again
+  }
+}
+
+/**
+ * A version or alias → its artifact. A version the version index vouches for is answered
+ * without opening the database; anything else (aliases, which move; unindexed versions; bad
+ * references, whose errors the database phrases) is asked of the database, and a version it
+ * finds is indexed for next time.
+ */
+async function resolveRef(dir: string, ref: string, env: NodeJS.ProcessEnv): Promise<{ version: string; dir: string }> {
+  const indexed = await (await versionIndexAt(dir, env))?.lookup(ref);
+  if (indexed) return { version: ref, dir: indexed };
+  const found = await withRegistry(dir, (r) => r.resolve(ref), env);
+  await remember(dir, env, found);
+  return found;
+}
+
 /** A registry handle for one-shot commands: each call opens the database and closes it again. */
-export function registryAt(dir: string): ModelRegistry {
+export function registryAt(dir: string, env: NodeJS.ProcessEnv = process.env): ModelRegistry {
   return {
     root: join(dir, 'artifacts'),
-    list: () => withRegistry(dir, (r) => r.list()),
-    resolve: (ref) => withRegistry(dir, (r) => r.resolve(ref)),
-    register: (modelDir, actor, options) => withRegistry(dir, (r) => r.register(modelDir, actor, options)),
-    promote: (version, actor, alias) => withRegistry(dir, (r) => r.promote(version, actor, alias)),
-    rollback: (actor, reason) => withRegistry(dir, (r) => r.rollback(actor, reason)),
-    aliases: () => withRegistry(dir, (r) => r.aliases()),
-    audit: () => withRegistry(dir, (r) => r.audit()),
+    list: () => withRegistry(dir, (r) => r.list(), env),
+    resolve: (ref) => resolveRef(dir, ref, env),
+    register: async (modelDir, actor, options) => {
+      const registered = await withRegistry(dir, (r) => r.register(modelDir, actor, options), env);
+      await remember(dir, env, registered);
+      return registered;
+    },
+    promote: (version, actor, alias) => withRegistry(dir, (r) => r.promote(version, actor, alias), env),
+    rollback: (actor, reason) => withRegistry(dir, (r) => r.rollback(actor, reason), env),
+    aliases: () => withRegistry(dir, (r) => r.aliases(), env),
+    audit: () => withRegistry(dir, (r) => r.audit(), env),
   };
 }
 

@@ -1,15 +1,16 @@
 import { isWardenError } from '../errors.js';
 import { UsageError, wantsHelp, type Command, type Io } from './command.js';
-import { COMMANDS } from './commands/index.js';
+import { COMMANDS, loadAllCommands } from './commands/index.js';
 
-function overview(): string {
-  const width = Math.max(...COMMANDS.map((c) => c.name.length));
+async function overview(): Promise<string> {
+  const commands = await loadAllCommands();
+  const width = Math.max(...commands.map((c) => c.name.length));
   return [
     'warden: message threat detection and triage',
     '',
     'Usage: warden <command> [options]   (warden <command> --help for details)',
     '',
-    ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
     '',
   ].join('\n');
 }
@@ -18,7 +19,7 @@ function overview(): string {
 export async function main(argv: string[], io: Io = { stdout: process.stdout, stderr: process.stderr, env: process.env }): Promise<number> {
   const [verb, ...rest] = argv;
   if (!verb || verb === '--help' || verb === '-h' || verb === 'help') {
-    io.stdout.write(overview());
+    io.stdout.write(await overview());
     return verb ? 0 : 2;
   }
   if (verb === '--version') {
@@ -26,11 +27,12 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
     io.stdout.write(`${codeVersion()}\n`);
     return 0;
   }
-  const command: Command | undefined = COMMANDS.find((c) => c.name === verb);
-  if (!command) {
+  const entry = COMMANDS.find((c) => c.name === verb);
+  if (!entry) {
     io.stderr.write(`warden: unknown command '${verb}' (see warden --help)\n`);
     return 2;
   }
+  const command: Command = await entry.load();
   if (wantsHelp(rest)) {
     io.stdout.write(`${command.usage.trim()}\n`);
     return 0;

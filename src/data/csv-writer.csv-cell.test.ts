@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { csvCell, csvLine } from './csv-writer.js';
+import { csvCell, csvLine, CsvBuffer, numberText, type CsvValue } from './csv-writer.js';
 import { parseDelimited } from './delimited-parser.js';
 
 test('csvCell leaves plain text alone', () => {
@@ -49,4 +49,38 @@ test('csvLine output parses back to the same cells (huge cell included)', () => 
   const parsed = parseDelimited(csvLine(cells));
   assert.equal(parsed.length, 1);
   assert.deepEqual(parsed[0], cells);
+});
+
+test('CsvBuffer writes the bytes csvLine writes, growing past its capacity, and take() starts afresh', () => {
+  const big = 'x,"y"\n'.repeat(10_000);
+  const rows: CsvValue[][] = [
+    ['text', 'id', 'risk_score'],
+    ['café ☕ 😀', 'a1', 0.123456],
+    ['=HYPERLINK("http://x")', '', true],
+    [null, undefined, -0.5],
+    ['lone \ud800 surrogate', big, false],
+    [],
+  ];
+  const csv = new CsvBuffer(16);
+  for (const r of rows.slice(0, 3)) csv.line(r);
+  const first = csv.take();
+  assert.equal(csv.byteLength, 0);
+  for (const r of rows.slice(3)) csv.line(r);
+  assert.ok(csv.byteLength > 60_000);
+  const second = csv.take();
+  assert.equal(first.toString('utf8'), rows.slice(0, 3).map(csvLine).join(''));
+  assert.deepEqual(second, Buffer.from(rows.slice(3).map(csvLine).join('')));
+  // The handed-over bytes are the caller's: writing on does not change them.
+  csv.line(['zzzzzzzz']);
+  assert.equal(first.toString('utf8'), rows.slice(0, 3).map(csvLine).join(''));
+});
+
+test('numberText is String(x) for every score rounded to six decimals, and for other numbers', () => {
+  for (let k = 0; k <= 1_000_000; k++) {
+    const x = k / 1e6;
+    if (numberText(x) !== String(x)) assert.fail(`k=${k}: ${numberText(x)} !== ${String(x)}`);
+  }
+  for (const x of [0.1 + 0.2, 1 / 3, 1e-7, 5e-324, -0.5, -0, 1.5, 12345.678, 1e21, NaN, Infinity, -Infinity, 0.9999995, 0.0000015]) {
+    assert.equal(numberText(x), String(x), String(x));
+  }
 });

@@ -19,7 +19,8 @@ const NEEDS_QUOTES = /[",\r\n]/;
  */
 export function csvCell(value: CsvValue): string {
   if (value === null || value === undefined) return '';
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (typeof value === 'number') return numberText(value);
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
   let cell = value;
   const first = cell.charCodeAt(0);
   // = + - @ TAB CR
@@ -27,9 +28,88 @@ export function csvCell(value: CsvValue): string {
   return NEEDS_QUOTES.test(cell) ? '"' + cell.replace(/"/g, '""') + '"' : cell;
 }
 
+/**
+ * `String(x)`, faster for the numbers CSV output is mostly made of: scores rounded to six
+ * decimals. When x is exactly k/10⁶ (0 < k < 10⁶), the shortest digits that round-trip are
+ * those of k itself, so the text is "0." and k's six digits without trailing zeros; that
+ * takes a fifth of the time of the general double-to-string conversion. The test checks every
+ * k against `String`.
+ */
+export function numberText(x: number): string {
+  if (x > 0 && x < 1) {
+    const k = Math.round(x * 1e6);
+    if (k / 1e6 === x) {
+      const digits = String(k);
+      let end = digits.length;
+      while (digits.charCodeAt(end - 1) === 48 /* '0' */) end--;
+      return '0.' + '000000'.slice(digits.length) + digits.slice(0, end);
+    }
+  }
+  return String(x);
+}
+
 /** One CSV line of cells, ending with `\n`. */
 export function csvLine(values: readonly CsvValue[]): string {
   let line = '';
   for (let i = 0; i < values.length; i++) line += (i === 0 ? '' : ',') + csvCell(values[i]);
   return line + '\n';
+}
+
+/**
+ * CSV lines encoded straight into a Buffer, with the same bytes as `csvLine`. Output of many
+ * rows is then one large write instead of a string per row: concatenating the row strings and
+ * encoding the result (`Buffer.from(rope)`) costs several times more CPU than encoding each
+ * line into a preallocated buffer.
+ *
+ * @example
+ * const csv = new CsvBuffer();
+ * csv.line(['text', 0.5]);
+ * out.write(csv.take()); // 'text,0.5\n'
+ */
+const COMMA = 44;
+const NEWLINE = 10;
+
+export class CsvBuffer {
+  readonly #capacity: number;
+  #buf: Buffer;
+  #len = 0;
+
+  /** @param capacity initial size in bytes; the buffer grows when a line needs more */
+  constructor(capacity = 1 << 20) {
+    this.#capacity = capacity;
+    this.#buf = Buffer.allocUnsafe(capacity);
+  }
+
+  /** Bytes written since the last `take`. */
+  get byteLength(): number {
+    return this.#len;
+  }
+
+  /** Appends `csvLine(values)`, cell by cell: no line string is built (and flattened) on the way. */
+  line(values: readonly CsvValue[]): void {
+    for (let i = 0; i < values.length; i++) {
+      const cell = csvCell(values[i]);
+      // A UTF-16 code unit takes at most 3 bytes in UTF-8 (a surrogate pair: 4 for 2 units).
+      this.#reserve(cell.length * 3 + 2);
+      if (i > 0) this.#buf[this.#len++] = COMMA;
+      if (cell.length > 0) this.#len += this.#buf.write(cell, this.#len);
+    }
+    this.#reserve(1);
+    this.#buf[this.#len++] = NEWLINE;
+  }
+
+  #reserve(bytes: number): void {
+    if (this.#len + bytes <= this.#buf.length) return;
+    const next = Buffer.allocUnsafe(Math.max(this.#buf.length * 2, this.#len + bytes));
+    this.#buf.copy(next, 0, 0, this.#len);
+    this.#buf = next;
+  }
+
+  /** Hands over the bytes written so far (the caller owns them) and starts a fresh buffer. */
+  take(): Buffer {
+    const out = this.#buf.subarray(0, this.#len);
+    this.#buf = Buffer.allocUnsafe(this.#capacity);
+    this.#len = 0;
+    return out;
+  }
 }

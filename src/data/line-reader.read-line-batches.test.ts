@@ -59,3 +59,19 @@ test('readLineBatches counts 200k lines', async () => {
   assert.equal(lines[199_999].text, 'line 199999');
   assert.equal(lines[199_999].line, 200_000);
 });
+
+test('readLineBatches gives the same lines whether a chunk holds many lines (decoded at once) or a few bytes', async () => {
+  const parts: Buffer[] = [Buffer.from('\ufeffhead\r\n')];
+  for (let i = 0; i < 3000; i++) {
+    if (i % 997 === 5) parts.push(Buffer.from(`bad ${i} `), Buffer.from([0xe2, 0x82]), Buffer.from('\r\n'));
+    else parts.push(Buffer.from(i % 3 === 0 ? `café ${i} ☕\r\n` : i % 3 === 1 ? `\ufeffnot a BOM ${i}\n` : `\n`));
+  }
+  parts.push(Buffer.from('tail without newline 😀'));
+  const p = file('mixed.txt', Buffer.concat(parts));
+  const whole = await all(p);
+  assert.equal(whole.length, 3002);
+  assert.deepEqual(whole[0], { text: 'head', line: 1, invalidUtf8: false });
+  assert.equal(whole[2].text, '\ufeffnot a BOM 1', 'a BOM after line 1 is text');
+  assert.deepEqual(whole.filter((l) => l.invalidUtf8).map((l) => l.line), [7, 1004, 2001, 2998]);
+  for (const chunk of [5, 64, 4096]) assert.deepEqual(await all(p, chunk), whole, `chunk ${chunk}`);
+});

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { isWardenError } from '../errors.js';
 import { BUNDLED_DATASETS } from './bundled.js';
 import type { ReadOptions } from './read-options.js';
-import { readTexts, type TextRow } from './read-texts.js';
+import { readTextBatches, readTexts, type TextRow, type TextToScore } from './read-texts.js';
 import { createSkipReport, type SkipReport } from './skip-report.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'warden-texts-'));
@@ -68,4 +68,25 @@ test('readTexts with skipInvalid counts what it skips', async () => {
   const rows = await collect(file('s.csv', 'id,text\n1,a\n2,\n3,b,c\n4,d\n'), { skipInvalid: true }, report);
   assert.deepEqual(rows.map((r) => r.id), ['1', '4']);
   assert.deepEqual(report, { skipped: 2, reasons: { 'empty-text': 1, 'bad-row': 1 } });
+});
+
+test('readTextBatches gives the rows of readTexts without passthrough, and the rows before a bad one before its error', async () => {
+  const path = file('batches.csv', 'id,text,channel\n1,a,sms\n2,b,email\n3,,sms\n4,d,sms\n');
+  const got: TextToScore[] = [];
+  await assert.rejects(
+    (async () => {
+      for await (const batch of readTextBatches(path)) got.push(...batch);
+    })(),
+    (e: unknown) => isWardenError(e) && e.code === 'EMPTY_TEXT' && e.message.includes('batches.csv:4:'),
+  );
+  assert.deepEqual(got, [{ text: 'a', line: 2, id: '1' }, { text: 'b', line: 3, id: '2' }]);
+  const report = createSkipReport();
+  const skipped: TextToScore[] = [];
+  for await (const batch of readTextBatches(path, { skipInvalid: true }, report)) skipped.push(...batch);
+  const rows = await collect(path, { skipInvalid: true });
+  assert.deepEqual(skipped, rows.map(({ passthrough: _, ...row }) => row));
+  assert.deepEqual(report, { skipped: 1, reasons: { 'empty-text': 1 } });
+  const uci: TextToScore[] = [];
+  for await (const batch of readTextBatches(BUNDLED_DATASETS[0])) uci.push(...batch);
+  assert.deepEqual(uci, (await collect(BUNDLED_DATASETS[0])).map(({ passthrough: _, ...row }) => row));
 });

@@ -11,12 +11,16 @@ import type { ReadOptions } from './read-options.js';
 import { readRecords } from './record-source.js';
 import { countSkip, type SkipReport } from './skip-report.js';
 
-export interface TextRow {
+/** A row to score: its text and id, without the other columns. */
+export interface TextToScore {
   text: string;
   /** Value of the id column (id, ID, message_id, msg_id, or `idCol`), when the file has one. */
   id?: string;
   /** 1-based line the row starts on. */
   line: number;
+}
+
+export interface TextRow extends TextToScore {
   /** Every column other than the text column, by its name in the file (the id column included). */
   passthrough: Record<string, string>;
 }
@@ -29,6 +33,23 @@ export interface TextRow {
  * for await (const row of readTexts('inbox.csv', { idCol: 'uid' })) console.log(row.id, row.text);
  */
 export async function* readTexts(path: string, opts: ReadOptions = {}, report?: SkipReport): AsyncGenerator<TextRow> {
+  for await (const batch of textBatches(path, opts, report, true)) yield* batch as TextRow[];
+}
+
+/**
+ * The same rows as `readTexts`, without the passthrough columns, a batch (one read chunk) at a
+ * time: a bulk scorer then pays the async hand-over once per batch, not once per row. A bad
+ * row is reported exactly where `readTexts` reports it: the rows before it arrive first, as a
+ * batch, and the error is thrown on the next pull.
+ *
+ * @example
+ * for await (const batch of readTextBatches('inbox.csv')) for (const row of batch) score(row.text);
+ */
+export function readTextBatches(path: string, opts: ReadOptions = {}, report?: SkipReport): AsyncGenerator<TextToScore[]> {
+  return textBatches(path, opts, report, false);
+}
+
+async function* textBatches(path: string, opts: ReadOptions, report: SkipReport | undefined, passthrough: boolean): AsyncGenerator<TextToScore[]> {
   const format = await detectFormat(path, opts.format ?? 'auto');
   const skip = opts.skipInvalid === true;
   let cols: readonly string[] | null = null;
@@ -36,34 +57,46 @@ export async function* readTexts(path: string, opts: ReadOptions = {}, report?: 
   let idAt = -1;
 
   for await (const batch of readRecords(path, format)) {
-    for (const rec of batch) {
-      if (rec.columns !== cols) {
-        cols = rec.columns;
-        textAt = findColumn(cols, opts.textCol, TEXT_COLUMNS);
-        idAt = findColumn(cols, opts.idCol, ID_COLUMNS);
-        if (idAt === textAt) idAt = -1;
-      }
-      if (!checkRecord(path, rec, skip, report)) continue;
-      if (textAt === -1) {
-        if (skip && format === 'jsonl') {
-          countSkip(report, 'missing-column');
-          continue;
+    const rows: TextToScore[] = [];
+    try {
+      for (const rec of batch) {
+        if (rec.columns !== cols) {
+          cols = rec.columns;
+          textAt = findColumn(cols, opts.textCol, TEXT_COLUMNS);
+          idAt = findColumn(cols, opts.idCol, ID_COLUMNS);
+          if (idAt === textAt) idAt = -1;
         }
-        throw wardenError('MISSING_COLUMN', `${path}:${format === 'jsonl' ? rec.line : 1}: ${describeMissing('text', opts.textCol, TEXT_COLUMNS, cols)}`);
-      }
-      const text = rec.values[textAt];
-      if (text.trim().length === 0) {
-        if (skip) {
-          countSkip(report, 'empty-text');
-          continue;
+        if (!checkRecord(path, rec, skip, report)) continue;
+        if (textAt === -1) {
+          if (skip && format === 'jsonl') {
+            countSkip(report, 'missing-column');
+            continue;
+          }
+          throw wardenError('MISSING_COLUMN', `${path}:${format === 'jsonl' ? rec.line : 1}: ${describeMissing('text', opts.textCol, TEXT_COLUMNS, cols)}`);
         }
-        throw wardenError('EMPTY_TEXT', `${path}:${rec.line}: the text is empty`);
+        const text = rec.values[textAt];
+        if (text.trim().length === 0) {
+          if (skip) {
+            countSkip(report, 'empty-text');
+            continue;
+          }
+          throw wardenError('EMPTY_TEXT', `${path}:${rec.line}: the text is empty`);
+        }
+        let row: TextToScore;
+        if (passthrough) {
+          const others: Record<string, string> = {};
+          for (let c = 0; c < cols.length; c++) if (c !== textAt) others[cols[c]] = rec.values[c];
+          row = { text, line: rec.line, passthrough: others } as TextRow;
+        } else {
+          row = { text, line: rec.line };
+        }
+        if (idAt !== -1) row.id = rec.values[idAt];
+        rows.push(row);
       }
-      const passthrough: Record<string, string> = {};
-      for (let c = 0; c < cols.length; c++) if (c !== textAt) passthrough[cols[c]] = rec.values[c];
-      const row: TextRow = { text, line: rec.line, passthrough };
-      if (idAt !== -1) row.id = rec.values[idAt];
-      yield row;
+    } catch (err) {
+      if (rows.length > 0) yield rows;
+      throw err;
     }
+    if (rows.length > 0) yield rows;
   }
 }

@@ -1,11 +1,15 @@
 import { createWriteStream } from 'node:fs';
 import { resolve } from 'node:path';
 import { once } from 'node:events';
-import { csvLine, readTexts } from '../../data/index.js';
+import { CsvBuffer, type CsvValue } from '../../data/csv-writer.js';
+import { readTextBatches } from '../../data/read-texts.js';
 import { scoreRowFields, SCORE_COLUMNS } from '../../detector/score-row.js';
 import { parse, UsageError, type Command } from '../command.js';
 import { dataDir, openModel, registryAt } from '../context.js';
 import { readOptionsFrom } from './read-flags.js';
+
+/** Output is written in chunks of about this many bytes (one write per ~10,000 rows, not one per row). */
+const FLUSH_BYTES = 1 << 20;
 
 export const scoreCommand: Command = {
   name: 'score',
@@ -45,30 +49,38 @@ Options:
     let threats = 0;
     let errors = 0;
     let idName: string | null = null;
-    let chunk = '';
+    let cells: CsvValue[] = [];
+    const csv = new CsvBuffer(FLUSH_BYTES + (64 << 10));
     const tty = io.stderr.isTTY === true && values.out !== '-';
     const flush = async (): Promise<void> => {
-      if (chunk === '') return;
-      const ok = out.write(chunk);
-      chunk = '';
-      if (!ok) await once(out, 'drain');
+      if (csv.byteLength === 0) return;
+      if (!out.write(csv.take())) await once(out, 'drain');
     };
-    for await (const row of readTexts(resolve(values.in), { ...readOptionsFrom(values), idCol: values['id-col'] })) {
-      if (rows === 0) {
-        idName = row.id !== undefined ? (values['id-col'] ?? 'id') : null;
-        chunk += csvLine(idName ? ['text', idName, ...SCORE_COLUMNS] : ['text', ...SCORE_COLUMNS]);
+    for await (const batch of readTextBatches(resolve(values.in), { ...readOptionsFrom(values), idCol: values['id-col'] })) {
+      for (const row of batch) {
+        if (rows === 0) {
+          idName = row.id !== undefined ? (values['id-col'] ?? 'id') : null;
+          const header = idName ? ['text', idName, ...SCORE_COLUMNS] : ['text', ...SCORE_COLUMNS];
+          csv.line(header);
+          cells = new Array<CsvValue>(header.length);
+        }
+        const fields = scoreRowFields(detector, row.text);
+        if (fields[4] !== '') errors++;
+        else if (fields[1] === true) threats++;
+        // One cells array for the whole file: CsvBuffer.line consumes it at once.
+        let c = 0;
+        cells[c++] = row.text;
+        if (idName) cells[c++] = row.id ?? '';
+        for (let f = 0; f < fields.length; f++) cells[c++] = fields[f];
+        csv.line(cells);
+        rows++;
       }
-      const fields = scoreRowFields(detector, row.text);
-      if (fields[4] !== '') errors++;
-      else if (fields[1] === true) threats++;
-      chunk += csvLine(idName ? [row.text, row.id ?? '', ...fields] : [row.text, ...fields]);
-      rows++;
-      if (rows % 2000 === 0) {
+      if (csv.byteLength >= FLUSH_BYTES) {
         await flush();
         if (tty) io.stderr.write(`\r\x1b[2Kscored ${rows} rows`);
       }
     }
-    if (rows === 0) chunk += csvLine(['text', ...SCORE_COLUMNS]);
+    if (rows === 0) csv.line(['text', ...SCORE_COLUMNS]);
     await flush();
     if (out !== io.stdout) {
       (out as NodeJS.WritableStream).end();
