@@ -19,6 +19,8 @@ const COMBINING = /\p{M}/u;
  * each candidate, so the table cannot drift from the steps.
  */
 function simpleCharTable(full: Normalizer): Uint8Array {
+  // the default sequence is the same for every model: build once per process (~15 ms)
+  if (simpleTable !== undefined) return simpleTable;
   const t = new Uint8Array(0x10000);
   for (const [from, to] of SIMPLE_RANGES) {
     for (let c = from; c <= to; c++) {
@@ -29,8 +31,10 @@ function simpleCharTable(full: Normalizer): Uint8Array {
       if (alone.text === ch.toLowerCase() && between.text === `a${ch}b`.toLowerCase() && alone.invisibleCount + alone.confusableCount + alone.refangCount === 0) t[c] = 1;
     }
   }
+  simpleTable = t;
   return t;
 }
+let simpleTable: Uint8Array | undefined;
 
 /**
  * The default pipeline with one fused pass for plain text, the common case on SMS: ASCII plus
