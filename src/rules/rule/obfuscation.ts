@@ -5,6 +5,8 @@ import type { Rule } from '../tag.js';
 /** obfuscation: invisible characters, mixed-script words ("pаypal" with Cyrillic а), leetspeak ("fr33", "v3rify"). */
 export const obfuscationRule: Rule = {
   tag: 'obfuscation',
+  // invisible characters and other alphabets are non-ASCII; leetspeak needs a digit, '@' or '$'
+  mayApply: (ctx) => !ctx.profile.ascii || ctx.profile.leetable,
   apply(ctx) {
     const f = scanObfuscation(ctx.text, ctx.folded);
     const parts: string[] = [];

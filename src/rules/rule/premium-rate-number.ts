@@ -7,6 +7,8 @@ const COST_RE = /\b\d{1,4}(?:\.\d{1,2})?p ?(?:\/ ?|per )(?:min(?:ute)?|msg|messa
 /** premium_rate_number: UK 09xx / 087x / 084x, US 1-900 / 1-976, or a stated per-minute charge. */
 export const premiumRateNumberRule: Rule = {
   tag: 'premium_rate_number',
+  // phone numbers and stated charges both hold digits
+  mayApply: (ctx) => ctx.hints.digits > 0,
   apply(ctx) {
     const premium = ctx.phones.filter((p) => p.premiumRate);
     const costs = matchSpans(COST_RE, ctx.folded);
