@@ -1,5 +1,6 @@
 import { linkHintAt, walletShapedRun, type ScanHints } from '../indicators/scan-hints.js';
-import { confusableOf } from './confusables.js';
+import { confusableOf, isGreekOrCyrillic } from './confusables.js';
+import { isInvisible } from './obfuscation-scan.js';
 import { MAX_STEM, prefixBits, STEM_HASH_START, stemHashStep, wholeWordBits, type WordTrigger } from './word-triggers.js';
 
 /**
@@ -16,8 +17,20 @@ export interface TextProfile extends ScanHints {
   readonly upper: number;
   /** '!', '?' and fullwidth '！' (the excessive_punctuation characters). */
   readonly emphatic: number;
-  /** Some character a leetspeak spelling uses in place of a letter: 0 1 3 4 5 7 @ $. */
-  readonly leetable: boolean;
+  /**
+   * A character leetspeak puts in place of a letter (0 1 3 4 5 7 @ $) right next to an ASCII letter.
+   * An all-ASCII leet word ("fr33") is letters and such characters only, so it has one.
+   */
+  readonly leetNextToLetter: boolean;
+  /** Some zero-width or invisible formatting character (obfuscation-scan's isInvisible). */
+  readonly invisible: boolean;
+  /** Some Greek or Cyrillic character. */
+  readonly otherScript: boolean;
+  /**
+   * A digit right before a letter that folds to 'p' ("150p", "10ppm", "1.50p"), or '£' right before
+   * a digit: every stated per-minute / per-message charge has one.
+   */
+  readonly chargeHint: boolean;
   /** True when, for each trigger combined in `trigger` (see allOf), a word of the folded text starts with one of its stems. */
   fires(trigger: WordTrigger): boolean;
 }
@@ -28,7 +41,10 @@ class Profile implements TextProfile {
     readonly letters: number,
     readonly upper: number,
     readonly emphatic: number,
-    readonly leetable: boolean,
+    readonly leetNextToLetter: boolean,
+    readonly invisible: boolean,
+    readonly otherScript: boolean,
+    readonly chargeHint: boolean,
     readonly digits: number,
     readonly linkHint: boolean,
     readonly walletHint: boolean,
@@ -52,6 +68,11 @@ for (const ch of '013457@$') CLASS[ch.charCodeAt(0)] |= LEET;
 for (const ch of '!?') CLASS[ch.charCodeAt(0)] |= EMPHATIC;
 for (const ch of '@.:[(xX') CLASS[ch.charCodeAt(0)] |= LINKY; // the characters linkHintAt can answer true on
 
+function asciiLetterAt(text: string, i: number): boolean {
+  const l = text.charCodeAt(i) | 32; // NaN | 32 = 32 outside the text
+  return l >= 97 && l <= 122;
+}
+
 /**
  * Profiles `text` in one pass. Words are those of the folded text (ASCII lower-cased, confusables
  * → Latin, as foldConfusables writes it), folded on the fly, so no folded copy is built; the scan
@@ -59,7 +80,8 @@ for (const ch of '@.:[(xX') CLASS[ch.charCodeAt(0)] |= LINKY; // the characters 
  */
 export function profileText(text: string): TextProfile {
   const n = text.length;
-  let ascii = true, letters = 0, upper = 0, emphatic = 0, leetable = false;
+  let ascii = true, letters = 0, upper = 0, emphatic = 0;
+  let leetNextToLetter = false, invisible = false, otherScript = false, chargeHint = false;
   let digits = 0, linkHint = false, walletHint = false;
   let runStart = -1; // start of the current \w run of the original text
   let words = 0;
@@ -71,7 +93,7 @@ export function profileText(text: string): TextProfile {
     if (c < 128) {
       const k = CLASS[c];
       if ((k & LINKY) !== 0 && !linkHint) linkHint = linkHintAt(text, i, c);
-      if ((k & LEET) !== 0) leetable = true;
+      if ((k & LEET) !== 0 && !leetNextToLetter) leetNextToLetter = asciiLetterAt(text, i - 1) || asciiLetterAt(text, i + 1);
       if ((k & WORD) === 0) {
         if ((k & EMPHATIC) !== 0) emphatic++;
         if (runStart >= 0) {
@@ -89,12 +111,17 @@ export function profileText(text: string): TextProfile {
       if ((k & UPPER) !== 0) { upper++; letters++; f = c + 32; }
       else {
         if ((k & LOWER) !== 0) letters++;
-        else if ((k & DIGIT) !== 0) digits++;
+        else if ((k & DIGIT) !== 0) {
+          digits++;
+          if (i > 0 && text.charCodeAt(i - 1) === 163 /* £ */) chargeHint = true;
+        }
         f = c;
       }
     } else {
       ascii = false;
       if (c === 0xff01) emphatic++;
+      else if (isInvisible(c)) invisible = true;
+      else if (isGreekOrCyrillic(c)) otherScript = true;
       if (runStart >= 0) {
         if (!walletHint) walletHint = walletShapedRun(text, runStart, i);
         runStart = -1;
@@ -109,6 +136,10 @@ export function profileText(text: string): TextProfile {
         continue;
       }
     }
+    if (f === 112 /* p */ && i > 0) {
+      const d = text.charCodeAt(i - 1);
+      if (d >= 48 && d <= 57) chargeHint = true;
+    }
     if (wordLen < MAX_STEM) {
       h = stemHashStep(h, f);
       words |= prefixBits(h);
@@ -117,5 +148,5 @@ export function profileText(text: string): TextProfile {
   }
   if (runStart >= 0 && !walletHint) walletHint = walletShapedRun(text, runStart, n);
   if (wordLen > 0 && wordLen <= MAX_STEM) words |= wholeWordBits(h);
-  return new Profile(ascii, letters, upper, emphatic, leetable, digits, linkHint, walletHint, words);
+  return new Profile(ascii, letters, upper, emphatic, leetNextToLetter, invisible, otherScript, chargeHint, digits, linkHint, walletHint, words);
 }

@@ -1,4 +1,5 @@
 import { listOf, matchSpans } from '../match-spans.js';
+import { MIN_PHONE_DIGITS } from '../../indicators/phone-scan.js';
 import type { Rule, Span } from '../tag.js';
 
 /** Per-minute / per-message charges: "150p/min", "£1.50 per msg", "10ppm". */
@@ -7,8 +8,8 @@ const COST_RE = /\b\d{1,4}(?:\.\d{1,2})?p ?(?:\/ ?|per )(?:min(?:ute)?|msg|messa
 /** premium_rate_number: UK 09xx / 087x / 084x, US 1-900 / 1-976, or a stated per-minute charge. */
 export const premiumRateNumberRule: Rule = {
   tag: 'premium_rate_number',
-  // phone numbers and stated charges both hold digits
-  mayApply: (ctx) => ctx.hints.digits > 0,
+  // a phone number needs 7 digits; every COST_RE form has a digit before 'p' or '£' before a digit
+  mayApply: (ctx) => ctx.hints.digits >= MIN_PHONE_DIGITS || ctx.profile.chargeHint,
   apply(ctx) {
     const premium = ctx.phones.filter((p) => p.premiumRate);
     const costs = matchSpans(COST_RE, ctx.folded);
