@@ -57,8 +57,10 @@ class Profile implements TextProfile {
 }
 
 // ASCII character classes, one table read per character instead of a chain of range tests.
-const UPPER = 1, LOWER = 2, DIGIT = 4, UNDERSCORE = 8, LEET = 16, EMPHATIC = 32, LINKY = 64;
+const UPPER = 1, LOWER = 2, DIGIT = 4, UNDERSCORE = 8, LEET = 16, EMPHATIC = 32, LINKY = 64, PEE = 128;
 const WORD = UPPER | LOWER | DIGIT | UNDERSCORE;
+/** Classes that need a closer look; plain letters, digits and spaces skip all of it. */
+const RARE = LEET | EMPHATIC | LINKY | PEE;
 const CLASS = new Uint8Array(128);
 for (let c = 65; c <= 90; c++) CLASS[c] |= UPPER;
 for (let c = 97; c <= 122; c++) CLASS[c] |= LOWER;
@@ -67,10 +69,16 @@ CLASS[95] |= UNDERSCORE;
 for (const ch of '013457@$') CLASS[ch.charCodeAt(0)] |= LEET;
 for (const ch of '!?') CLASS[ch.charCodeAt(0)] |= EMPHATIC;
 for (const ch of '@.:[(xX') CLASS[ch.charCodeAt(0)] |= LINKY; // the characters linkHintAt can answer true on
+for (const ch of 'pP') CLASS[ch.charCodeAt(0)] |= PEE;
 
 function asciiLetterAt(text: string, i: number): boolean {
   const l = text.charCodeAt(i) | 32; // NaN | 32 = 32 outside the text
   return l >= 97 && l <= 122;
+}
+
+function digitAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i); // NaN outside the text
+  return c >= 48 && c <= 57;
 }
 
 /**
@@ -92,10 +100,13 @@ export function profileText(text: string): TextProfile {
     let f: number; // the folded character, when it is a word character
     if (c < 128) {
       const k = CLASS[c];
-      if ((k & LINKY) !== 0 && !linkHint) linkHint = linkHintAt(text, i, c);
-      if ((k & LEET) !== 0 && !leetNextToLetter) leetNextToLetter = asciiLetterAt(text, i - 1) || asciiLetterAt(text, i + 1);
-      if ((k & WORD) === 0) {
+      if ((k & RARE) !== 0) {
+        if ((k & LINKY) !== 0 && !linkHint) linkHint = linkHintAt(text, i, c);
+        if ((k & LEET) !== 0 && !leetNextToLetter) leetNextToLetter = asciiLetterAt(text, i - 1) || asciiLetterAt(text, i + 1);
         if ((k & EMPHATIC) !== 0) emphatic++;
+        if ((k & PEE) !== 0 && digitAt(text, i - 1)) chargeHint = true;
+      }
+      if ((k & WORD) === 0) {
         if (runStart >= 0) {
           if (!walletHint) walletHint = walletShapedRun(text, runStart, i);
           runStart = -1;
@@ -108,18 +119,14 @@ export function profileText(text: string): TextProfile {
         continue;
       }
       if (runStart < 0) runStart = i;
-      if ((k & UPPER) !== 0) { upper++; letters++; f = c + 32; }
-      else {
-        if ((k & LOWER) !== 0) letters++;
-        else if ((k & DIGIT) !== 0) {
-          digits++;
-          if (i > 0 && text.charCodeAt(i - 1) === 163 /* £ */) chargeHint = true;
-        }
-        f = c;
-      }
+      f = c;
+      if ((k & LOWER) !== 0) letters++;
+      else if ((k & UPPER) !== 0) { upper++; letters++; f = c + 32; }
+      else if ((k & DIGIT) !== 0) digits++;
     } else {
       ascii = false;
       if (c === 0xff01) emphatic++;
+      else if (c === 163 /* £ */ && digitAt(text, i + 1)) chargeHint = true;
       else if (isInvisible(c)) invisible = true;
       else if (isGreekOrCyrillic(c)) otherScript = true;
       if (runStart >= 0) {
@@ -135,10 +142,7 @@ export function profileText(text: string): TextProfile {
         }
         continue;
       }
-    }
-    if (f === 112 /* p */ && i > 0) {
-      const d = text.charCodeAt(i - 1);
-      if (d >= 48 && d <= 57) chargeHint = true;
+      if (f === 112 /* p */ && digitAt(text, i - 1)) chargeHint = true;
     }
     if (wordLen < MAX_STEM) {
       h = stemHashStep(h, f);
