@@ -12,7 +12,7 @@ const CREDENTIAL_TRIGGER = wordTrigger([
  * A request verb, then within the clause (≤ 30 chars) a credential. A code merely *shown* to the
  * reader ("Your Barclays code is 123456. Never share it") has no request verb before it.
  */
-const CREDENTIAL_RE = new RegExp(String.raw`\b${REQUEST_VERBS}\b[^.!?\n]{0,30}?\b${CREDENTIALS}\b`, 'g');
+export const CREDENTIAL_RE = new RegExp(String.raw`\b${REQUEST_VERBS}\b[^.!?\n]{0,30}?\b${CREDENTIALS}\b`, 'g');
 
 /** credential_request: asks to send, enter, reply with or confirm a password, PIN, OTP or login details. */
 export const credentialRequestRule = requestRule('credential_request', CREDENTIAL_RE, CREDENTIAL_TRIGGER, (q) => `asks for a password or code ("${q}")`);

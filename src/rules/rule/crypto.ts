@@ -2,7 +2,7 @@ import { listOf, matchSpans } from '../match-spans.js';
 import type { Rule, Span } from '../tag.js';
 import { wordTrigger } from '../word-triggers.js';
 
-const COIN_RE = /\b(?:bitcoins?|btc|ethereum|crypto(?:currency|currencies)?|usdt|tether|binance|coinbase|dogecoin|litecoin|wallet address|seed phrase|recovery phrase|blockchain)\b/g;
+export const COIN_RE = /\b(?:bitcoins?|btc|ethereum|crypto(?:currency|currencies)?|usdt|tether|binance|coinbase|dogecoin|litecoin|wallet address|seed phrase|recovery phrase|blockchain)\b/g;
 
 /** The first word of every COIN_RE phrase. */
 const COIN_TRIGGER = wordTrigger([

@@ -13,7 +13,7 @@ const GENERIC_ORGS = [
   'gov\\.uk', 'government', 'post office', 'courier', 'delivery (?:team|service|company|driver)', 'customs', 'the police', 'council',
   'your (?:network|mobile) (?:provider|operator)', 'customer services?', 'security (?:team|department)',
 ];
-const ORG_RE = new RegExp(String.raw`\b(?:${[...BRANDS.flatMap((b) => b.words.map(escape)), ...GENERIC_ORGS].join('|')})\b`, 'g');
+export const ORG_RE = new RegExp(String.raw`\b(?:${[...BRANDS.flatMap((b) => b.words.map(escape)), ...GENERIC_ORGS].join('|')})\b`, 'g');
 
 /**
  * A word every ORG_RE name holds: each brand word's first word, and for the generic voices

@@ -12,7 +12,7 @@ const PERSONAL_TRIGGER = wordTrigger([
   'sort', 'bank', 'address', 'full', 'passport', 'driving', 'personal',
 ]);
 
-const PERSONAL_RE = new RegExp(String.raw`\b${REQUEST_VERBS}\b[^.!?\n]{0,30}?\b${PERSONAL}\b`, 'g');
+export const PERSONAL_RE = new RegExp(String.raw`\b${REQUEST_VERBS}\b[^.!?\n]{0,30}?\b${PERSONAL}\b`, 'g');
 
 /** personal_data_request: asks to send/confirm/provide a date of birth, SSN, card number, CVV, address, … */
 export const personalDataRequestRule = requestRule('personal_data_request', PERSONAL_RE, PERSONAL_TRIGGER, (q) => `asks for personal or card details ("${q}")`);

@@ -3,7 +3,7 @@ import { MIN_PHONE_DIGITS } from '../../indicators/phone-scan.js';
 import type { Rule, Span } from '../tag.js';
 
 /** Per-minute / per-message charges: "150p/min", "£1.50 per msg", "10ppm". */
-const COST_RE = /\b\d{1,4}(?:\.\d{1,2})?p ?(?:\/ ?|per )(?:min(?:ute)?|msg|message|txt|text|wk|week|call|sms|recd|rcvd)\b|£\d{1,3}(?:\.\d{1,2})? ?(?:\/ ?|per )(?:min(?:ute)?|msg|message|txt|text|wk|week|call|sms|recd|rcvd)\b|\b\d{1,4}ppm\b/g;
+export const COST_RE = /\b\d{1,4}(?:\.\d{1,2})?p ?(?:\/ ?|per )(?:min(?:ute)?|msg|message|txt|text|wk|week|call|sms|recd|rcvd)\b|£\d{1,3}(?:\.\d{1,2})? ?(?:\/ ?|per )(?:min(?:ute)?|msg|message|txt|text|wk|week|call|sms|recd|rcvd)\b|\b\d{1,4}ppm\b/g;
 
 /** premium_rate_number: UK 09xx / 087x / 084x, US 1-900 / 1-976, or a stated per-minute charge. */
 export const premiumRateNumberRule: Rule = {
