@@ -19,7 +19,8 @@ class LazyRuleContext extends MessageScan implements RuleContext {
   #profile: TextProfile | null = null;
 
   get folded(): string {
-    this.#folded ??= foldConfusables(this.text);
+    // the profile already knows whether the text is ASCII, where folding is just lower-casing
+    this.#folded ??= this.profile.ascii ? this.text.toLowerCase() : foldConfusables(this.text);
     return this.#folded;
   }
 

@@ -71,13 +71,16 @@ for (const ch of '!?') CLASS[ch.charCodeAt(0)] |= EMPHATIC;
 for (const ch of '@.:[(xX') CLASS[ch.charCodeAt(0)] |= LINKY; // the characters linkHintAt can answer true on
 for (const ch of 'pP') CLASS[ch.charCodeAt(0)] |= PEE;
 
+// Both check the bounds themselves: an out-of-range charCodeAt makes V8 throw away optimised code.
 function asciiLetterAt(text: string, i: number): boolean {
-  const l = text.charCodeAt(i) | 32; // NaN | 32 = 32 outside the text
+  if (i < 0 || i >= text.length) return false;
+  const l = text.charCodeAt(i) | 32;
   return l >= 97 && l <= 122;
 }
 
 function digitAt(text: string, i: number): boolean {
-  const c = text.charCodeAt(i); // NaN outside the text
+  if (i < 0 || i >= text.length) return false;
+  const c = text.charCodeAt(i);
   return c >= 48 && c <= 57;
 }
 
@@ -108,7 +111,8 @@ export function profileText(text: string): TextProfile {
       }
       if ((k & WORD) === 0) {
         if (runStart >= 0) {
-          if (!walletHint) walletHint = walletShapedRun(text, runStart, i);
+          // most runs are short words: the length test keeps walletShapedRun off the common path
+          if (!walletHint && i - runStart >= 11) walletHint = walletShapedRun(text, runStart, i);
           runStart = -1;
         }
         if (wordLen > 0) {
