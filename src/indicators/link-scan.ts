@@ -222,24 +222,46 @@ export function scanLinks(text: string): { links: FoundLink[]; emails: FoundEmai
   return { links, emails };
 }
 
+/**
+ * linkify and the public-suffix parse cost microseconds per candidate token, and bulk messages
+ * repeat the same links, so what a token holds is memoised by the token's text (offsets relative
+ * to it). Bounded: cleared when full.
+ */
+const TOKEN_MEMO_LIMIT = 4096;
+const tokenMemo = new Map<string, { links: FoundLink[]; emails: FoundEmail[] }>();
+
 /** The links and e-mails of the whitespace-delimited token text[start, end). */
 function scanToken(text: string, start: number, end: number, links: FoundLink[], emails: FoundEmail[]): void {
   if (end - start < 4 || end - start > 4000 || !tokenLooksLinky(text, start, end)) return;
   if (!needsFullCheck(text, start, end) && !plausibleBareHost(text, start, end)) return;
   const token = text.slice(start, end);
+  let found = tokenMemo.get(token);
+  if (found === undefined) {
+    found = parseToken(token);
+    if (tokenMemo.size >= TOKEN_MEMO_LIMIT) tokenMemo.clear();
+    tokenMemo.set(token, found);
+  }
+  for (const l of found.links) links.push({ ...l, start: l.start + start, end: l.end + start });
+  for (const e of found.emails) emails.push({ ...e, start: e.start + start, end: e.end + start });
+}
+
+/** The links and e-mails of one candidate token, with offsets into the token. */
+function parseToken(token: string): { links: FoundLink[]; emails: FoundEmail[] } {
+  const links: FoundLink[] = [];
+  const emails: FoundEmail[] = [];
   if (isDefanged(token)) {
-    const [s, e] = trimToken(text, start, end);
-    const raw = text.slice(s, e);
+    const [s, e] = trimToken(token, 0, token.length);
+    const raw = token.slice(s, e);
     const found = matcher().match(refang(raw));
     if (found !== null && found[0].schema !== 'mailto:') {
       const link = buildLink(raw, found[0].url, s, e, found[0].schema === '', true);
-      if (link !== null) { links.push(link); return; }
+      if (link !== null) { links.push(link); return { links, emails }; }
     }
   }
   const found = matcher().match(token);
-  if (found === null) return;
+  if (found === null) return { links, emails };
   for (const m of found) {
-    const s = start + m.index, e = start + m.lastIndex;
+    const s = m.index, e = m.lastIndex;
     if (m.schema === 'mailto:') {
       const address = m.raw.replace(/^mailto:/i, '');
       const at = address.lastIndexOf('@');
@@ -252,4 +274,5 @@ function scanToken(text: string, start: number, end: number, links: FoundLink[],
       if (link !== null) links.push(link);
     }
   }
+  return { links, emails };
 }

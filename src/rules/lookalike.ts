@@ -42,12 +42,28 @@ function tokenNamesBrand(token: string, label: string): boolean {
   return label.length >= 4 && (token.startsWith(label) || token.endsWith(label));
 }
 
+/** Answers by host, as the link memo of link-scan: bulk messages repeat their links. Bounded: cleared when full. */
+const MEMO_LIMIT = 4096;
+const memo = new Map<string, string | null>();
+
 /**
  * Why a hostname imitates a brand or hides its script, or null when it looks honest.
  * Checks, in order: punycode (`xn--`), homoglyphs / mixed scripts, a brand name inside a domain
  * the brand does not own, digit-for-letter spellings, and labels one or two edits from a brand.
  */
 export function lookalikeReason(hostname: string, registeredDomain: string | null, publicSuffix: string | null): string | null {
+  // '\n' never occurs in a host, '\0' stands for null
+  const key = `${hostname}\n${registeredDomain ?? '\0'}\n${publicSuffix ?? '\0'}`;
+  let reason = memo.get(key);
+  if (reason === undefined) {
+    reason = judgeHost(hostname, registeredDomain, publicSuffix);
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    memo.set(key, reason);
+  }
+  return reason;
+}
+
+function judgeHost(hostname: string, registeredDomain: string | null, publicSuffix: string | null): string | null {
   const host = hostname.toLowerCase();
   const puny = host.includes('xn--');
   const unicode = puny ? domainToUnicode(host) || host : host;
