@@ -13,6 +13,9 @@ import { wardenError } from '../errors.js';
  * word ("d$" is the "d" of "d.o.b", not every word starting with d). Stems live in a hashed table,
  * so a collision can fire a trigger spuriously — harmless, the rule then runs as it always did —
  * but a word that starts with a registered stem always fires it.
+ *
+ * Adding a phrase to a rule regex means adding a stem for it here too; pre-checks.equivalence.test
+ * samples every alternative of every gated regex and fails when a phrase is left without one.
  */
 
 /** A trigger: one bit of the mask of words found (or several, combined with `allOf`, that must all be found). */
