@@ -68,3 +68,13 @@ test('scanLinks: a repeated token (answered from the memo) gets its own offsets 
   first.links[0].start = -1;
   assert.equal(scanLinks('see www.getzed.co.uk now').links[0].start, 4);
 });
+
+test('scanAmounts: amounts whose currency comes first are found right at the start of the text too', () => {
+  const raw = (t: string) => scanAmounts(t).map((a) => [a.raw, a.start]);
+  assert.deepEqual(raw('£5 now'), [['£5', 0]]);
+  assert.deepEqual(raw('GBP 5 now'), [['GBP 5', 0]]);
+  assert.deepEqual(raw('usd5'), [['usd5', 0]]);
+  assert.deepEqual(raw('x usd 5'), [['usd 5', 2]]);
+  assert.deepEqual(raw('pay € 20 or 150p'), [['€ 20', 4], ['150p', 12]]);
+  assert.deepEqual(raw('no digits at all, £ only'), []);
+});
