@@ -32,9 +32,14 @@ export function countDigits(text: string): number {
   return d;
 }
 
+/** The last region found valid: every message names one, nearly always the same. */
+let lastValidRegion: string | null = null;
+
 /** Validates a region code for phone parsing, throwing INVALID_INPUT for unknown ones. */
 export function checkRegion(region: string): CountryCode {
+  if (region === lastValidRegion) return region as CountryCode;
   if (!isSupportedCountry(region)) throw wardenError('INVALID_INPUT', `Unknown phone region "${region}"; use an ISO 3166 alpha-2 code such as "GB".`);
+  lastValidRegion = region;
   return region;
 }
 
