@@ -36,7 +36,7 @@ const occupied = new Int32Array(1 << (TABLE_BITS - 5));
 let nextBit = 0;
 
 const FNV_OFFSET = 0x811c9dc5 | 0;
-/** Marks the end of a word for whole-word stems; not a word character, so no prefix hashes to it. */
+/** Hashed after a whole word's last character (0x7f is no word character): "go" + END is not the prefix "go" of "good". */
 const END = 0x7f;
 
 /** One step of the (FNV-1a) stem hash. Kept tiny so the scan in text-profile inlines it. */
