@@ -46,22 +46,28 @@ function overlaps(out: FoundAmount[], start: number, end: number): boolean {
  */
 export function scanAmounts(text: string): FoundAmount[] {
   const out: FoundAmount[] = [];
+  // Every pattern holds a digit and starts at most 4 characters before it ("GBP 5", "£ 5"), so no
+  // match starts before firstDigit - 4: the searches begin there, not at the start of the text.
+  let firstDigit = 0;
+  while (firstDigit < text.length && !(text.charCodeAt(firstDigit) >= 48 && text.charCodeAt(firstDigit) <= 57)) firstDigit++;
+  if (firstDigit === text.length) return out;
+  const from = Math.max(0, firstDigit - 4);
   let m: RegExpExecArray | null;
-  SYMBOL_FIRST.lastIndex = 0;
+  SYMBOL_FIRST.lastIndex = from;
   while ((m = SYMBOL_FIRST.exec(text)) !== null) {
     out.push({ raw: m[0], value: toValue(m[2], m[3], m[4]), currency: SYMBOLS[m[1]] ?? null, start: m.index, end: m.index + m[0].length });
   }
-  CODE_FIRST.lastIndex = 0;
+  CODE_FIRST.lastIndex = from;
   while ((m = CODE_FIRST.exec(text)) !== null) {
     if (overlaps(out, m.index, m.index + m[0].length)) continue;
     out.push({ raw: m[0], value: toValue(m[2], m[3], m[4]), currency: WORDS[m[1].toLowerCase()] ?? null, start: m.index, end: m.index + m[0].length });
   }
-  WORD_AFTER.lastIndex = 0;
+  WORD_AFTER.lastIndex = from;
   while ((m = WORD_AFTER.exec(text)) !== null) {
     if (overlaps(out, m.index, m.index + m[0].length)) continue;
     out.push({ raw: m[0], value: toValue(m[1], m[2], m[3]), currency: WORDS[m[4].toLowerCase()] ?? null, start: m.index, end: m.index + m[0].length });
   }
-  PENCE.lastIndex = 0;
+  PENCE.lastIndex = from;
   while ((m = PENCE.exec(text)) !== null) {
     if (overlaps(out, m.index, m.index + m[0].length)) continue;
     out.push({ raw: m[0], value: Number(m[1]) / 100, currency: 'GBP', start: m.index, end: m.index + m[0].length });

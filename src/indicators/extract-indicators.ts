@@ -81,40 +81,42 @@ function dedupe<T extends { spans: Span[] }>(items: Iterable<[string, T, Span]>)
  */
 export function extractIndicators(input: string | MessageScan, opts?: ScanOptions): Indicators {
   const scan = input instanceof MessageScan ? input : new MessageScan(input, opts);
-  const urls = dedupe<UrlIndicator>(scan.links.map((l) => {
+  // Most messages have none of a kind: skip the grouping (a Map and arrays) for empty kinds.
+  const links = scan.links, emails = scan.emails, phones = scan.phones, amounts = scan.amounts, wallets = scan.wallets;
+  const urls = links.length === 0 ? [] : dedupe<UrlIndicator>(links.map((l) => {
     const span = { start: l.start, end: l.end };
     return [l.normalized, {
       url: l.raw, normalized: l.normalized, domain: l.hostname, registeredDomain: l.registeredDomain, tld: l.tld,
       isIp: l.isIp, shortened: l.shortened, defanged: l.defanged, spans: [span],
     }, span];
   }));
-  const domains = dedupe<DomainIndicator>([
-    ...scan.links.filter((l) => !l.isIp && l.hostname !== null).map((l): [string, DomainIndicator, Span] => {
+  const domains = links.length === 0 && emails.length === 0 ? [] : dedupe<DomainIndicator>([
+    ...links.filter((l) => !l.isIp && l.hostname !== null).map((l): [string, DomainIndicator, Span] => {
       const span = { start: l.start, end: l.end };
       return [l.hostname!, { domain: l.hostname!, registeredDomain: l.registeredDomain, spans: [span] }, span];
     }),
     // an e-mail's domain is a domain indicator too; its span covers just the part after '@'
-    ...scan.emails.map((e): [string, DomainIndicator, Span] => {
+    ...emails.map((e): [string, DomainIndicator, Span] => {
       const span = { start: e.end - e.domain.length, end: e.end };
       return [e.domain, { domain: e.domain, registeredDomain: e.registeredDomain, spans: [span] }, span];
     }),
   ]);
-  const emails = dedupe<EmailIndicator>(scan.emails.map((e) => {
+  const emailIocs = emails.length === 0 ? [] : dedupe<EmailIndicator>(emails.map((e) => {
     const span = { start: e.start, end: e.end };
     return [e.address.toLowerCase(), { address: e.address.toLowerCase(), domain: e.domain, spans: [span] }, span];
   }));
-  const phones = dedupe<PhoneIndicator>(scan.phones.map((p) => {
+  const phoneIocs = phones.length === 0 ? [] : dedupe<PhoneIndicator>(phones.map((p) => {
     const span = { start: p.start, end: p.end };
     return [p.e164 ?? p.raw, { raw: p.raw, e164: p.e164, region: p.region, premiumRate: p.premiumRate, spans: [span] }, span];
   }));
-  const amounts = dedupe<AmountIndicator>(scan.amounts.map((a) => {
+  const amountIocs = amounts.length === 0 ? [] : dedupe<AmountIndicator>(amounts.map((a) => {
     const span = { start: a.start, end: a.end };
     return [`${a.currency ?? ''}:${a.value}`, { raw: a.raw, value: a.value, currency: a.currency, spans: [span] }, span];
   }));
-  const wallets = dedupe<WalletIndicator>(scan.wallets.map((w) => {
+  const walletIocs = wallets.length === 0 ? [] : dedupe<WalletIndicator>(wallets.map((w) => {
     const span = { start: w.start, end: w.end };
     const key = w.chain === 'ethereum' ? w.address.toLowerCase() : w.address;
     return [key, { address: w.address, chain: w.chain, spans: [span] }, span];
   }));
-  return { urls, domains, emails, phones, amounts, wallets };
+  return { urls, domains, emails: emailIocs, phones: phoneIocs, amounts: amountIocs, wallets: walletIocs };
 }

@@ -1,5 +1,6 @@
 import { LinkifyIt } from 'linkify-it';
 import { parse } from 'tldts';
+import { linkHintAt } from './scan-hints.js';
 import { isShortener } from './shorteners.js';
 
 /** One link occurrence in a message, already parsed. `start`/`end` index the original text. */
@@ -109,9 +110,21 @@ function isAsciiLetter(c: number): boolean {
   return l >= 97 && l <= 122;
 }
 
-function needsFullCheck(token: string): boolean {
-  const l = token.toLowerCase();
-  return l.includes('://') || l.includes('@') || l.includes('www.') || l.includes('hxxp') || l.includes('[') || l.includes('(');
+/**
+ * True when text[start, end) holds '://', '@', 'www.', 'hxxp' (letters in any case), '[' or '(':
+ * a token linkify must see even without a plausible bare host. Compares characters in place
+ * rather than lower-casing a copy (no non-ASCII character lower-cases to one of these).
+ */
+function needsFullCheck(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 64 || c === 91 || c === 40) return true; // @ [ (
+    if (c === 58 && i + 2 < end && text.charCodeAt(i + 1) === 47 && text.charCodeAt(i + 2) === 47) return true; // ://
+    const l = c | 32;
+    if (l === 119 && i + 3 < end && (text.charCodeAt(i + 1) | 32) === 119 && (text.charCodeAt(i + 2) | 32) === 119 && text.charCodeAt(i + 3) === 46) return true; // www.
+    if (l === 104 && i + 3 < end && (text.charCodeAt(i + 1) | 32) === 120 && (text.charCodeAt(i + 2) | 32) === 120 && (text.charCodeAt(i + 3) | 32) === 112) return true; // hxxp
+  }
+  return false;
 }
 
 function isDefanged(token: string): boolean {
@@ -186,45 +199,79 @@ function trimToken(text: string, start: number, end: number): [number, number] {
 
 /**
  * Finds URLs and e-mail addresses, including de-fanged ones (`hxxp://evil[.]com`).
- * Whitespace-delimited tokens are pre-checked in one linear pass; linkify only ever sees the few
+ * Only whitespace-delimited tokens holding a character pair the pre-check needs ('@', '.' before a
+ * letter, ':/', …) are looked at, found by one pass over the text; linkify only ever sees the few
  * candidate tokens, never the whole message, which keeps the common no-link message cheap.
  */
 export function scanLinks(text: string): { links: FoundLink[]; emails: FoundEmail[] } {
   const links: FoundLink[] = [];
   const emails: FoundEmail[] = [];
   const n = text.length;
-  let i = 0;
-  while (i < n) {
-    while (i < n && isSpace(text.charCodeAt(i))) i++;
-    const start = i;
-    while (i < n && !isSpace(text.charCodeAt(i))) i++;
-    if (i - start < 4 || i - start > 4000 || !tokenLooksLinky(text, start, i)) continue;
-    const token = text.slice(start, i);
-    if (!needsFullCheck(token) && !plausibleBareHost(text, start, i)) continue;
-    if (isDefanged(token)) {
-      const [s, e] = trimToken(text, start, i);
-      const raw = text.slice(s, e);
-      const found = matcher().match(refang(raw));
-      if (found !== null && found[0].schema !== 'mailto:') {
-        const link = buildLink(raw, found[0].url, s, e, found[0].schema === '', true);
-        if (link !== null) { links.push(link); continue; }
-      }
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    // tokenLooksLinky needs one of these characters, at a place where linkHintAt holds
+    if (c !== 64 && c !== 46 && c !== 58 && c !== 91 && c !== 40 && (c | 32) !== 120) continue;
+    if (!linkHintAt(text, i, c)) continue;
+    let start = i;
+    while (start > 0 && !isSpace(text.charCodeAt(start - 1))) start--;
+    let end = i + 1;
+    while (end < n && !isSpace(text.charCodeAt(end))) end++;
+    scanToken(text, start, end, links, emails);
+    i = end; // the token is done; text[end] is a space (or the end)
+  }
+  return { links, emails };
+}
+
+/**
+ * linkify and the public-suffix parse cost microseconds per candidate token, and bulk messages
+ * repeat the same links, so what a token holds is memoised by the token's text (offsets relative
+ * to it). Bounded: cleared when full.
+ */
+const TOKEN_MEMO_LIMIT = 4096;
+const tokenMemo = new Map<string, { links: FoundLink[]; emails: FoundEmail[] }>();
+
+/** The links and e-mails of the whitespace-delimited token text[start, end). */
+function scanToken(text: string, start: number, end: number, links: FoundLink[], emails: FoundEmail[]): void {
+  if (end - start < 4 || end - start > 4000 || !tokenLooksLinky(text, start, end)) return;
+  if (!needsFullCheck(text, start, end) && !plausibleBareHost(text, start, end)) return;
+  const token = text.slice(start, end);
+  let found = tokenMemo.get(token);
+  if (found === undefined) {
+    found = parseToken(token);
+    if (tokenMemo.size >= TOKEN_MEMO_LIMIT) tokenMemo.clear();
+    tokenMemo.set(token, found);
+  }
+  for (const l of found.links) links.push({ ...l, start: l.start + start, end: l.end + start });
+  for (const e of found.emails) emails.push({ ...e, start: e.start + start, end: e.end + start });
+}
+
+/** The links and e-mails of one candidate token, with offsets into the token. */
+function parseToken(token: string): { links: FoundLink[]; emails: FoundEmail[] } {
+  const links: FoundLink[] = [];
+  const emails: FoundEmail[] = [];
+  if (isDefanged(token)) {
+    const [s, e] = trimToken(token, 0, token.length);
+    const raw = token.slice(s, e);
+    const found = matcher().match(refang(raw));
+    if (found !== null && found[0].schema !== 'mailto:') {
+      const link = buildLink(raw, found[0].url, s, e, found[0].schema === '', true);
+      if (link !== null) { links.push(link); return { links, emails }; }
     }
-    const found = matcher().match(token);
-    if (found === null) continue;
-    for (const m of found) {
-      const s = start + m.index, e = start + m.lastIndex;
-      if (m.schema === 'mailto:') {
-        const address = m.raw.replace(/^mailto:/i, '');
-        const at = address.lastIndexOf('@');
-        const domain = address.slice(at + 1).toLowerCase();
-        const r = parse(domain, { allowPrivateDomains: true });
-        if (r.domain === null || (r.isIcann !== true && r.isPrivate !== true)) continue;
-        emails.push({ raw: m.raw, address: address.slice(0, at + 1) + domain, domain, registeredDomain: r.domain, publicSuffix: r.publicSuffix, start: s, end: e });
-      } else {
-        const link = buildLink(m.raw, m.url, s, e, m.schema === '', false);
-        if (link !== null) links.push(link);
-      }
+  }
+  const found = matcher().match(token);
+  if (found === null) return { links, emails };
+  for (const m of found) {
+    const s = m.index, e = m.lastIndex;
+    if (m.schema === 'mailto:') {
+      const address = m.raw.replace(/^mailto:/i, '');
+      const at = address.lastIndexOf('@');
+      const domain = address.slice(at + 1).toLowerCase();
+      const r = parse(domain, { allowPrivateDomains: true });
+      if (r.domain === null || (r.isIcann !== true && r.isPrivate !== true)) continue;
+      emails.push({ raw: m.raw, address: address.slice(0, at + 1) + domain, domain, registeredDomain: r.domain, publicSuffix: r.publicSuffix, start: s, end: e });
+    } else {
+      const link = buildLink(m.raw, m.url, s, e, m.schema === '', false);
+      if (link !== null) links.push(link);
     }
   }
   return { links, emails };

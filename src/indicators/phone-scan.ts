@@ -12,7 +12,8 @@ export interface FoundPhone {
   end: number;
 }
 
-const MIN_DIGITS = 7;
+/** Fewest digits of a phone number: texts with fewer are not scanned. */
+export const MIN_PHONE_DIGITS = 7;
 const MAX_DIGITS = 15;
 
 function isDigit(c: number): boolean {
@@ -31,9 +32,14 @@ export function countDigits(text: string): number {
   return d;
 }
 
+/** The last region found valid: every message names one, nearly always the same. */
+let lastValidRegion: string | null = null;
+
 /** Validates a region code for phone parsing, throwing INVALID_INPUT for unknown ones. */
 export function checkRegion(region: string): CountryCode {
+  if (region === lastValidRegion) return region as CountryCode;
   if (!isSupportedCountry(region)) throw wardenError('INVALID_INPUT', `Unknown phone region "${region}"; use an ISO 3166 alpha-2 code such as "GB".`);
+  lastValidRegion = region;
   return region;
 }
 
@@ -77,7 +83,7 @@ function parseCandidate(raw: string, digits: number, region: CountryCode): Found
  */
 export function scanPhones(text: string, region: CountryCode): FoundPhone[] {
   const out: FoundPhone[] = [];
-  if (countDigits(text) < MIN_DIGITS) return out;
+  if (countDigits(text) < MIN_PHONE_DIGITS) return out;
   const n = text.length;
   let i = 0;
   while (i < n) {
@@ -104,7 +110,7 @@ export function scanPhones(text: string, region: CountryCode): FoundPhone[] {
     i = Math.max(lastDigitEnd, i + 1);
     const blocked = prev === 163 /* £ */ || prev === 36 /* $ */ || prev === 8364 /* € */ || prev === 46 || prev === 44 || prev === 47 || isDigit(prev)
       || ((prev | 32) >= 97 && (prev | 32) <= 122); // inside a hex string or an ID, not a number
-    if (blocked || digits < MIN_DIGITS || digits > MAX_DIGITS) continue;
+    if (blocked || digits < MIN_PHONE_DIGITS || digits > MAX_DIGITS) continue;
     const raw = text.slice(start, lastDigitEnd);
     const found = parseCandidateMemo(raw, digits, region);
     if (found === null) continue;

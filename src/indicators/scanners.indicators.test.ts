@@ -58,3 +58,23 @@ test('wallets: known-good addresses verify, one flipped character does not', () 
   assert.deepEqual(found.map((w) => [w.chain, w.start, w.end]), [['bitcoin', 2, 36], ['ethereum', 39, 81]]);
   assert.deepEqual(scanWallets('1'.repeat(100_000)), []);
 });
+
+test('scanLinks: a repeated token (answered from the memo) gets its own offsets and fresh objects', () => {
+  const first = scanLinks('see www.getzed.co.uk now');
+  const again = scanLinks('hello, please see www.getzed.co.uk and mail me@getzed.co.uk');
+  assert.deepEqual(first.links.map((l) => [l.raw, l.start, l.end]), [['www.getzed.co.uk', 4, 20]]);
+  assert.deepEqual(again.links.map((l) => [l.raw, l.start, l.end]), [['www.getzed.co.uk', 18, 34]]);
+  assert.deepEqual(again.emails.map((e) => [e.address, e.start, e.end]), [['me@getzed.co.uk', 44, 59]]);
+  first.links[0].start = -1;
+  assert.equal(scanLinks('see www.getzed.co.uk now').links[0].start, 4);
+});
+
+test('scanAmounts: amounts whose currency comes first are found right at the start of the text too', () => {
+  const raw = (t: string) => scanAmounts(t).map((a) => [a.raw, a.start]);
+  assert.deepEqual(raw('£5 now'), [['£5', 0]]);
+  assert.deepEqual(raw('GBP 5 now'), [['GBP 5', 0]]);
+  assert.deepEqual(raw('usd5'), [['usd5', 0]]);
+  assert.deepEqual(raw('x usd 5'), [['usd 5', 2]]);
+  assert.deepEqual(raw('pay € 20 or 150p'), [['€ 20', 4], ['150p', 12]]);
+  assert.deepEqual(raw('no digits at all, £ only'), []);
+});

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { confusableOf, foldConfusables } from './confusables.js';
-import { boundedEditDistance } from './edit-distance.js';
+import { bagDistance, boundedEditDistance } from './edit-distance.js';
 
 test('foldConfusables: Cyrillic/Greek/fullwidth look-alikes become Latin, length is kept', () => {
   const input = 'PаyPаl Αpple ｐａｙ';
@@ -41,4 +41,14 @@ test('boundedEditDistance: exact distances and early exit above the bound', () =
   assert.equal(boundedEditDistance('netflix', 'google', 2), 3);
   assert.equal(boundedEditDistance('', 'abc', 5), 3);
   assert.equal(boundedEditDistance('a'.repeat(200), 'a'.repeat(199) + 'b', 2), 1);
+});
+
+test('bagDistance: a lower bound of the edit distance, from letters regardless of order', () => {
+  assert.equal(bagDistance('amzaon', 'amazon'), 0);
+  assert.equal(bagDistance('paypa', 'paypal'), 1);
+  assert.equal(bagDistance('netflix', 'google'), 5);
+  assert.equal(bagDistance('', 'abc'), 3);
+  for (const [a, b] of [['paypa1', 'paypal'], ['g00gle', 'google'], ['barclays', 'barcleys'], ['royalmail', 'royalmial'], ['pаypal', 'paypal']]) {
+    assert.ok(bagDistance(a, b) <= boundedEditDistance(a, b, 10), `${a} / ${b}`);
+  }
 });

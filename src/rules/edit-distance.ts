@@ -28,3 +28,24 @@ export function boundedEditDistance(a: string, b: string, max: number): number {
   }
   return prev[lb];
 }
+
+/** Scratch counts per ASCII code for bagDistance; always left all-zero. */
+const bag = new Int32Array(128);
+
+/**
+ * Bag distance of two strings: the larger count of characters of one left unmatched by the
+ * other, ignoring order. A lower bound of the edit distance (each edit changes it by at most one)
+ * costing one pass over each string, so near-miss checks can skip most dynamic programs.
+ * Characters are bucketed by their low 7 bits; a shared bucket can only add matches, so the
+ * result stays a lower bound.
+ */
+export function bagDistance(a: string, b: string): number {
+  for (let i = 0; i < b.length; i++) bag[b.charCodeAt(i) & 127]++;
+  let matched = 0;
+  for (let i = 0; i < a.length; i++) {
+    const c = a.charCodeAt(i) & 127;
+    if (bag[c] > 0) { bag[c]--; matched++; }
+  }
+  for (let i = 0; i < b.length; i++) bag[b.charCodeAt(i) & 127] = 0;
+  return Math.max(a.length - matched, b.length - matched);
+}

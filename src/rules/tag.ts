@@ -31,4 +31,9 @@ export interface Tag {
 export interface Rule {
   readonly tag: TagName;
   apply(ctx: RuleContext): Tag | null;
+  /**
+   * Optional cheap pre-check (from the context's one-pass profile or scan hints): false only when
+   * `apply` would return null, so `tagText` can skip the rule. Never changes the result.
+   */
+  mayApply?(ctx: RuleContext): boolean;
 }

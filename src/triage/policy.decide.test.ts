@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { confidenceBand, decide, loadPolicy, validatePolicy, type Facts } from './policy.js';
+import { confidenceBand, decide, loadPolicy, matches, validatePolicy, type Facts } from './policy.js';
 
 const policy = loadPolicy();
 const facts = (f: Partial<Omit<Facts, 'tags'>> & { tags?: string[] }): Facts => ({
@@ -47,4 +47,16 @@ test('validatePolicy names the bad rule', () => {
   });
   assert.throws(() => validatePolicy({ version: 'x', confidence: { high: 0.2, medium: 0.5 }, severity: [], action: [] }, 'q'), /high > medium/);
   assert.throws(() => validatePolicy(null, 'q'), /not a JSON object/);
+});
+
+test('decide takes any tag lookup, and checks action rules against the severity it chose', () => {
+  const tags = ['credential_request', 'short_url'];
+  const lookup = { has: (t: string) => tags.includes(t) };
+  assert.deepEqual(decide(policy, { label: 'phishing', is_threat: true, score: 0.97, tags: lookup }), { severity: 'critical', action: 'block_and_report' });
+  // a severity given in the facts is ignored by the action rules in favour of the one decided
+  assert.deepEqual(decide(policy, { ...facts({ score: 0.01 }), severity: 'critical' }), { severity: 'low', action: 'allow' });
+  assert.equal(matches({ severity: 'critical' }, { ...facts({}), severity: 'critical' }), true);
+  assert.equal(matches({ severity: ['high', 'critical'] }, facts({})), false);
+  assert.equal(matches({ any_tags: ['urgency', 'prize', 'money'], min_tag_count: 2 }, facts({ tags: ['prize', 'money'] })), true);
+  assert.equal(matches({ all_tags: ['prize', 'money'] }, facts({ tags: ['prize'] })), false);
 });

@@ -29,33 +29,57 @@ export interface TriagePolicy {
   action: { when: Condition; action: Action }[];
 }
 
+/** The tag names a verdict carries. Only membership is asked, so a Set or any cheaper lookup will do. */
+export interface TagLookup {
+  has(tag: string): boolean;
+}
+
 export interface Facts {
   label: Label;
   is_threat: boolean;
   score: number;
-  tags: ReadonlySet<string>;
+  tags: TagLookup;
   severity?: Severity;
 }
 
 const oneOf = <T>(want: T | T[] | undefined, have: T): boolean => want === undefined || (Array.isArray(want) ? want.includes(have) : want === have);
 
-export function matches(c: Condition, f: Facts): boolean {
+/**
+ * `matches` with the severity passed apart from the facts: `decide` checks action rules against
+ * the severity it just chose without copying the facts per rule. Plain loops, no closures: this
+ * runs for every rule of every triaged message.
+ */
+function holds(c: Condition, f: Facts, severity: Severity | undefined): boolean {
   if (!oneOf(c.label, f.label)) return false;
   if (c.is_threat !== undefined && c.is_threat !== f.is_threat) return false;
   if (c.min_score !== undefined && f.score < c.min_score) return false;
   if (c.max_score !== undefined && f.score > c.max_score) return false;
-  if (c.severity !== undefined && (f.severity === undefined || !oneOf(c.severity, f.severity))) return false;
-  if (c.all_tags && !c.all_tags.every((t) => f.tags.has(t))) return false;
+  if (c.severity !== undefined && (severity === undefined || !oneOf(c.severity, severity))) return false;
+  if (c.all_tags) {
+    for (let i = 0; i < c.all_tags.length; i++) if (!f.tags.has(c.all_tags[i])) return false;
+  }
   if (c.any_tags) {
-    const present = c.any_tags.filter((t) => f.tags.has(t)).length;
+    let present = 0;
+    for (let i = 0; i < c.any_tags.length; i++) if (f.tags.has(c.any_tags[i])) present++;
     if (present < (c.min_tag_count ?? 1)) return false;
   }
   return true;
 }
 
+export function matches(c: Condition, f: Facts): boolean {
+  return holds(c, f, f.severity);
+}
+
+/** The first severity rule that holds sets the severity; the first action rule that holds for it, the action. */
 export function decide(policy: TriagePolicy, facts: Facts): { severity: Severity; action: Action } {
-  const severity = policy.severity.find((r) => matches(r.when, facts))?.severity ?? 'low';
-  const action = policy.action.find((r) => matches(r.when, { ...facts, severity }))?.action ?? 'allow';
+  let severity: Severity = 'low';
+  for (const r of policy.severity) {
+    if (holds(r.when, facts, facts.severity)) { severity = r.severity ?? 'low'; break; }
+  }
+  let action: Action = 'allow';
+  for (const r of policy.action) {
+    if (holds(r.when, facts, severity)) { action = r.action ?? 'allow'; break; }
+  }
   return { severity, action };
 }
 

@@ -22,6 +22,8 @@ function quote(text: string, tag: Tag | undefined): string {
 
 /** Phrases in the order they read best; each appears only if its tag fired. */
 function phrases(input: SummaryInput): string[] {
+  // every phrase needs a tag or a link: most messages have neither
+  if (input.tags.length === 0 && input.indicators.urls.length === 0) return [];
   const by = new Map(input.tags.map((t) => [t.tag as string, t]));
   const q = (name: string) => quote(input.text, by.get(name));
   const out: string[] = [];

@@ -2,7 +2,7 @@ import type { Detector } from '../detector/detector.js';
 import { extractIndicators, type Indicators } from '../indicators/index.js';
 import { createRuleContext, tagText, type Tag } from '../rules/index.js';
 import type { Label } from '../data/label.js';
-import { confidenceBand, decide, type Action, type Severity, type TriagePolicy } from './policy.js';
+import { confidenceBand, decide, type Action, type Severity, type TagLookup, type TriagePolicy } from './policy.js';
 import { templateSummary } from './summary.js';
 
 export interface TopFeature {
@@ -37,6 +37,16 @@ export interface TriageOptions {
 
 const round = (x: number, d = 6): number => Math.round(x * 10 ** d) / 10 ** d;
 
+/** Tag membership for the policy by a scan of the message's few tags, instead of building a Set per message. */
+class TagsPresent implements TagLookup {
+  constructor(private readonly tags: readonly Tag[]) {}
+
+  has(name: string): boolean {
+    for (let i = 0; i < this.tags.length; i++) if (this.tags[i].tag === name) return true;
+    return false;
+  }
+}
+
 /** Scores, tags, extracts indicators, applies the severity/action policy and writes the summary. */
 export function triage(detector: Detector, text: string, policy: TriagePolicy, opts: TriageOptions = {}): TriageResult {
   // One parse of links and phone numbers, shared by the rules and the indicator extraction.
@@ -48,7 +58,7 @@ export function triage(detector: Detector, text: string, policy: TriagePolicy, o
     label: p.label,
     is_threat: p.isThreat,
     score: p.riskScore,
-    tags: new Set(tags.map((t) => t.tag)),
+    tags: new TagsPresent(tags),
   });
   const top_features = detector.explain(text, opts.topFeatures ?? 6, tags).map((c) => ({
     feature: c.feature,

@@ -5,12 +5,18 @@ export const CAPS_MIN_LETTERS = 12;
 /** Share of capitals among ASCII letters above which a message is shouting. */
 export const CAPS_MIN_SHARE = 0.6;
 
+/** True when `upper` capitals among `letters` ASCII letters is shouting. */
+export function isShouting(upper: number, letters: number): boolean {
+  return !(letters < CAPS_MIN_LETTERS || upper / letters <= CAPS_MIN_SHARE);
+}
+
 /**
  * excessive_caps: over 60 % of at least 12 letters are capitals. Spans cover the capitalised
  * stretches: consecutive all-capital words of two or more letters, joined across spaces and punctuation.
  */
 export const excessiveCapsRule: Rule = {
   tag: 'excessive_caps',
+  mayApply: (ctx) => isShouting(ctx.profile.upper, ctx.profile.letters),
   apply(ctx) {
     const t = ctx.text;
     let letters = 0, upper = 0;
@@ -18,7 +24,7 @@ export const excessiveCapsRule: Rule = {
       const c = t.charCodeAt(i);
       if (c >= 65 && c <= 90) { upper++; letters++; } else if (c >= 97 && c <= 122) letters++;
     }
-    if (letters < CAPS_MIN_LETTERS || upper / letters <= CAPS_MIN_SHARE) return null;
+    if (!isShouting(upper, letters)) return null;
     const spans: Span[] = [];
     let runStart = -1, runEnd = -1;
     let i = 0;

@@ -3,6 +3,8 @@ import type { Rule, Span } from '../tag.js';
 /** excessive_punctuation: runs of three or more '!'/'?' ("!!!", "???"), or '!' and '?' mixed ("?!"). */
 export const excessivePunctuationRule: Rule = {
   tag: 'excessive_punctuation',
+  // a run of three, or '!' and '?' together, takes at least two of them
+  mayApply: (ctx) => ctx.profile.emphatic >= 2,
   apply(ctx) {
     const t = ctx.text;
     const spans: Span[] = [];

@@ -1,6 +1,7 @@
 import { BRANDS } from '../brands.js';
 import { matchSpans } from '../match-spans.js';
 import type { Rule, Span } from '../tag.js';
+import { wordTrigger } from '../word-triggers.js';
 
 function escape(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -12,7 +13,17 @@ const GENERIC_ORGS = [
   'gov\\.uk', 'government', 'post office', 'courier', 'delivery (?:team|service|company|driver)', 'customs', 'the police', 'council',
   'your (?:network|mobile) (?:provider|operator)', 'customer services?', 'security (?:team|department)',
 ];
-const ORG_RE = new RegExp(String.raw`\b(?:${[...BRANDS.flatMap((b) => b.words.map(escape)), ...GENERIC_ORGS].join('|')})\b`, 'g');
+export const ORG_RE = new RegExp(String.raw`\b(?:${[...BRANDS.flatMap((b) => b.words.map(escape)), ...GENERIC_ORGS].join('|')})\b`, 'g');
+
+/**
+ * A word every ORG_RE name holds: each brand word's first word, and for the generic voices
+ * "bank", "tax", "gov" (gov.uk, government), "office", "provider" / "operator", … .
+ */
+const ORG_TRIGGER = wordTrigger([
+  ...BRANDS.flatMap((b) => b.words.map((w) => w.split(/[^a-z0-9_]/)[0])),
+  'bank', 'fraud', 'tax', 'inland', 'revenue', 'gov', 'office', 'courier', 'delivery', 'customs', 'police', 'council',
+  'provider', 'operator', 'customer', 'security',
+]);
 
 /** What turns a mention into impersonation: asking for money, credentials, account action or a click. */
 const ASK_RE = /\b(?:pay(?:ment)?|fee|charge|verify|confirm|update|unlock|reactivate|validate|log ?in|sign ?in|password|pin|otp|click|tap|follow the link|visit|refund|reschedule|rebook|redeliver(?:y)?|suspended|locked)\b/;
@@ -24,6 +35,7 @@ const ASK_RE = /\b(?:pay(?:ment)?|fee|charge|verify|confirm|update|unlock|reacti
  */
 export const impersonationRule: Rule = {
   tag: 'impersonation',
+  mayApply: (ctx) => ctx.profile.fires(ORG_TRIGGER),
   apply(ctx) {
     const s = ctx.folded;
     const orgs = matchSpans(ORG_RE, s);

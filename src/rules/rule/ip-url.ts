@@ -4,6 +4,8 @@ import type { Rule } from '../tag.js';
 /** ip_url: a link points at a bare IP address instead of a domain name. */
 export const ipUrlRule: Rule = {
   tag: 'ip_url',
+  // no link or e-mail without a character pair the link scan needs (ScanHints.linkHint)
+  mayApply: (ctx) => ctx.hints.linkHint,
   apply(ctx) {
     const ip = ctx.links.filter((l) => l.isIp);
     if (ip.length === 0) return null;

@@ -4,6 +4,8 @@ import type { Rule } from '../tag.js';
 /** link_present: the message contains at least one URL (de-fanged ones included). */
 export const linkPresentRule: Rule = {
   tag: 'link_present',
+  // no link or e-mail without a character pair the link scan needs (ScanHints.linkHint)
+  mayApply: (ctx) => ctx.hints.linkHint,
   apply(ctx) {
     const links = ctx.links;
     if (links.length === 0) return null;

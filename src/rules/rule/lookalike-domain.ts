@@ -4,6 +4,8 @@ import type { Rule, Span } from '../tag.js';
 /** lookalike_domain: a link or e-mail domain imitates a brand (paypal-secure-login.com, paypa1.com, pаypal.com, xn--…). */
 export const lookalikeDomainRule: Rule = {
   tag: 'lookalike_domain',
+  // no link or e-mail without a character pair the link scan needs (ScanHints.linkHint)
+  mayApply: (ctx) => ctx.hints.linkHint,
   apply(ctx) {
     const spans: Span[] = [];
     let reason: string | null = null;

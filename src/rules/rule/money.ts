@@ -4,6 +4,8 @@ import type { Rule } from '../tag.js';
 /** money: an amount with a currency symbol, code or word ("£1000", "$5", "100 pounds", "150p"). */
 export const moneyRule: Rule = {
   tag: 'money',
+  // every amount holds a digit
+  mayApply: (ctx) => ctx.hints.digits > 0,
   apply(ctx) {
     const amounts = ctx.amounts;
     if (amounts.length === 0) return null;

@@ -5,6 +5,9 @@ import type { Rule } from '../tag.js';
 /** obfuscation: invisible characters, mixed-script words ("pаypal" with Cyrillic а), leetspeak ("fr33", "v3rify"). */
 export const obfuscationRule: Rule = {
   tag: 'obfuscation',
+  // a leet word decodes to Latin letters, so it is letters and leet characters only, unless it
+  // holds Greek / Cyrillic ones: either way one of these holds
+  mayApply: (ctx) => ctx.profile.invisible || ctx.profile.otherScript || ctx.profile.leetNextToLetter,
   apply(ctx) {
     const f = scanObfuscation(ctx.text, ctx.folded);
     const parts: string[] = [];

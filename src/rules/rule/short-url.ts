@@ -4,6 +4,8 @@ import type { Rule } from '../tag.js';
 /** short_url: a link goes through a URL shortener (bit.ly, tinyurl, …), hiding where it leads. */
 export const shortUrlRule: Rule = {
   tag: 'short_url',
+  // no link or e-mail without a character pair the link scan needs (ScanHints.linkHint)
+  mayApply: (ctx) => ctx.hints.linkHint,
   apply(ctx) {
     const short = ctx.links.filter((l) => l.shortened);
     if (short.length === 0) return null;

@@ -15,6 +15,8 @@ export const SUSPICIOUS_TLDS: ReadonlySet<string> = new Set([
 /** suspicious_tld: a link or e-mail domain ends in a frequently abused top-level domain. */
 export const suspiciousTldRule: Rule = {
   tag: 'suspicious_tld',
+  // no link or e-mail without a character pair the link scan needs (ScanHints.linkHint)
+  mayApply: (ctx) => ctx.hints.linkHint,
   apply(ctx) {
     const hits: { start: number; end: number; tld: string }[] = [];
     for (const l of ctx.links) if (l.tld !== null && SUSPICIOUS_TLDS.has(l.tld)) hits.push({ start: l.start, end: l.end, tld: l.tld });

@@ -7,6 +7,8 @@ import type { Rule, Span } from '../tag.js';
  */
 export const urlTextMismatchRule: Rule = {
   tag: 'url_text_mismatch',
+  // no link or e-mail without a character pair the link scan needs (ScanHints.linkHint)
+  mayApply: (ctx) => ctx.hints.linkHint,
   apply(ctx) {
     const links = ctx.links;
     if (links.length < 2) return null;
