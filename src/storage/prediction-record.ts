@@ -81,33 +81,6 @@ export function preparePrediction(input: PredictionInput, options: { storeText: 
   };
 }
 
-/** Record → insertable row. */
-export function toPredictionRow(r: PredictionRecord) {
-  return {
-    id: r.id,
-    created_at: r.createdAt,
-    text: r.text,
-    text_sha256: r.textSha256,
-    text_length: r.textLength,
-    risk_score: r.riskScore,
-    label: r.label,
-    is_threat: r.isThreat,
-    threshold: r.threshold,
-    model_version: r.modelVersion,
-    tags: JSON.stringify(r.tags),
-    latency_us: r.latencyUs,
-    source: r.source,
-    client: r.client,
-    shadow_version: r.shadowVersion,
-    shadow_score: r.shadowScore,
-  };
-}
-
-/** Record → one element of the JSON array `insertMany` sends (same columns as the table). */
-export function toPredictionJson(r: PredictionRecord) {
-  return { ...toPredictionRow(r), created_at: r.createdAt.toISOString(), tags: r.tags };
-}
-
 /** Selected row → record. */
 export function fromPredictionRow(row: Selectable<PredictionsTable>): PredictionRecord {
   return {
