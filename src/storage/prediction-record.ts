@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { Selectable } from 'kysely';
 import type { PredictionsTable } from './schema.js';
 import { timeOrderedId } from './time-ordered-id.js';
@@ -44,7 +44,8 @@ export interface PredictionInput {
 
 /** Hex SHA-256 of the UTF-8 text: the message identity shared by predictions and feedback. */
 export function textSha256(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
+  // One-shot: a third of createHash().update().digest() per message (no Hash object).
+  return hash('sha256', text, 'hex');
 }
 
 /**
