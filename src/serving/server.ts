@@ -85,14 +85,14 @@ async function servingHolder(config: Readonly<ServiceConfig>, registry: DbRegist
 const WORKER_STOP_MS = 10_000;
 
 /**
- * Signals every worker and waits until all have exited (or `limitMs` passed). The signal goes
- * to the process itself, not through `worker.kill()`, which would first disconnect the IPC
- * channel: a worker flushes its buffered predictions through that channel on the way out.
+ * Signals every worker and waits until all have exited (or `limitMs` passed) before the
+ * primary closes the database: a worker finishes its requests and then flushes its buffered
+ * predictions through the primary, which may take longer than any fixed pause under load.
  */
 async function stopWorkers(limitMs: number): Promise<void> {
   const running = Object.values(cluster.workers ?? {}).filter((w) => w !== undefined && w.process.exitCode === null && w.process.signalCode === null);
   const exited = running.map((w) => new Promise<void>((resolve) => w!.process.once('exit', () => resolve())));
-  for (const w of running) w!.process.kill('SIGTERM');
+  for (const w of running) w!.kill('SIGTERM');
   let timer: NodeJS.Timeout | undefined;
   await Promise.race([Promise.all(exited), new Promise<void>((resolve) => (timer = setTimeout(resolve, limitMs)))]);
   clearTimeout(timer);
