@@ -7,7 +7,8 @@
  *   d. (a) again with WARDEN_PREDICTION_LOG=off, on PGlite and on PostgreSQL (when reachable,
  *      in a throw-away schema that is dropped afterwards).
  * Every server is killed at the end, also on failure. Run: `node dist/bench/http.bench.js`
- * → bench/results/http.json.
+ * → bench/results/http.json. `node dist/bench/http.bench.js postgres` (or `bare`, `pglite`)
+ * runs only those legs and prints them without writing the results file.
  */
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,6 +16,7 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { withRegistry } from '../src/cli/context.js';
 import { benchDataDir, ensureBenchModel } from './bench-model.js';
 import { freePort, startChildServer, type ChildServer } from './child-server.js';
 import { isMain, loadAverage, machineNote, median, round, WARDEN_BIN, writeResult } from './measure.js';
@@ -110,7 +112,13 @@ async function bareFastify(bodies: string[]): Promise<Saturation> {
   }
 }
 
-async function postgresSchema(): Promise<{ url: string; drop: () => Promise<void> } | null> {
+/**
+ * A throw-away PostgreSQL schema whose registry serves the bench model as production. The
+ * schema starts empty: without this, the first server would train and register a model of its
+ * own into one data-dir copy, and the next copy would lack that artifact. The artifact is
+ * content-addressed, so registering the bench model stores nothing new in `dataDir`.
+ */
+async function postgresSchema(dataDir: string, modelDir: string): Promise<{ url: string; drop: () => Promise<void> } | null> {
   const schema = `warden_bench_${randomBytes(5).toString('hex')}`;
   const client = new pg.Client({ connectionString: POSTGRES_URL, connectionTimeoutMillis: 3000 });
   try {
@@ -121,17 +129,25 @@ async function postgresSchema(): Promise<{ url: string; drop: () => Promise<void
     return null;
   }
   const url = `${POSTGRES_URL}${POSTGRES_URL.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${schema}`)}`;
-  return {
-    url,
-    drop: async () => {
-      await client.query(`drop schema ${schema} cascade`).catch(() => {});
-      await client.end().catch(() => {});
-    },
+  const drop = async () => {
+    await client.query(`drop schema ${schema} cascade`).catch(() => {});
+    await client.end().catch(() => {});
   };
+  try {
+    await withRegistry(dataDir, (r) => r.register(modelDir, 'http-bench', { alias: 'production' }), { DATABASE_URL: url });
+  } catch (err) {
+    await drop();
+    throw err;
+  }
+  return { url, drop };
 }
 
-/** Runs the HTTP bench and writes `bench/results/http.json`. */
-export async function runHttpBench(): Promise<Record<string, unknown>> {
+type Leg = 'bare' | 'pglite' | 'postgres';
+const LEGS: readonly Leg[] = ['bare', 'pglite', 'postgres'];
+
+/** Runs the HTTP bench (every leg, unless `only` names some) and writes `bench/results/http.json` for a full run. */
+export async function runHttpBench(only: readonly Leg[] = LEGS): Promise<Record<string, unknown>> {
+  const runs = (leg: Leg) => only.includes(leg);
   if (!wrkAvailable()) throw new Error('wrk is not installed (apt-get install -y wrk)');
   const source = benchDataDir();
   const model = await ensureBenchModel(source);
@@ -139,10 +155,10 @@ export async function runHttpBench(): Promise<Record<string, unknown>> {
   const single = texts.slice(0, 500).map((text) => JSON.stringify({ text }));
   const batches = Array.from({ length: 20 }, (_, b) => JSON.stringify({ texts: texts.slice(b * 100, b * 100 + 100) }));
 
-  const bare = await bareFastify(single);
-  console.error(`bare fastify: ${bare.requestsPerSecond} req/s`);
+  const bare = runs('bare') ? await bareFastify(single) : null;
+  if (bare) console.error(`bare fastify: ${bare.requestsPerSecond} req/s`);
 
-  const pglite = await withWarden(source, {}, async (s) => {
+  const pglite = !runs('pglite') ? null : await withWarden(source, {}, async (s) => {
     const sat = saturate(s, '/v1/score', single, CONNECTIONS);
     console.error(`pglite, log on: ${sat.requestsPerSecond} req/s`);
     const la = loadAverage();
@@ -154,11 +170,11 @@ export async function runHttpBench(): Promise<Record<string, unknown>> {
     console.error(`batch: ${batch.requestsPerSecond * 100} msg/s`);
     return { saturation: sat, openLoop: { ...openLoop, serverCores: openLoopServerCores, loadAverage: la }, batch: { ...batch, messagesPerSecond: batch.requestsPerSecond * 100 } };
   });
-  const pgliteOff = await withWarden(source, { WARDEN_PREDICTION_LOG: 'off' }, async (s) => saturate(s, '/v1/score', single, CONNECTIONS));
-  console.error(`pglite, log off: ${pgliteOff.requestsPerSecond} req/s`);
+  const pgliteOff = !runs('pglite') ? null : await withWarden(source, { WARDEN_PREDICTION_LOG: 'off' }, async (s) => saturate(s, '/v1/score', single, CONNECTIONS));
+  if (pgliteOff) console.error(`pglite, log off: ${pgliteOff.requestsPerSecond} req/s`);
 
   let postgres: Record<string, unknown> | null = null;
-  const pgTarget = await postgresSchema();
+  const pgTarget = runs('postgres') ? await postgresSchema(source, model.dir) : null;
   if (pgTarget) {
     try {
       const on = await withWarden(source, { DATABASE_URL: pgTarget.url }, async (s) => saturate(s, '/v1/score', single, CONNECTIONS));
@@ -181,17 +197,20 @@ export async function runHttpBench(): Promise<Record<string, unknown>> {
     model: model.version,
     workers: WORKERS,
     bareFastify: bare,
-    pglite: { ...pglite, logOff: pgliteOff, logCost: round(1 - pglite.saturation.requestsPerSecond / pgliteOff.requestsPerSecond, 3) },
+    pglite: pglite && pgliteOff ? { ...pglite, logOff: pgliteOff, logCost: round(1 - pglite.saturation.requestsPerSecond / pgliteOff.requestsPerSecond, 3) } : null,
     postgres,
-    ratioToBareFastify: round(pglite.saturation.requestsPerSecond / bare.requestsPerSecond, 3),
+    ratioToBareFastify: pglite && bare ? round(pglite.saturation.requestsPerSecond / bare.requestsPerSecond, 3) : null,
     targets: { singleRequestsPerSecond: 10_000, openLoopP99Ms: 20, batchMessagesPerSecond: 150_000, logCostBelow: 0.1 },
     ...machineNote(),
   };
-  writeResult('http', result);
+  if (only.length === LEGS.length) writeResult('http', result);
   return result;
 }
 
 if (isMain(import.meta.url)) {
-  const r = await runHttpBench();
-  console.log(JSON.stringify({ bare: (r.bareFastify as Saturation).requestsPerSecond, pglite: r.pglite, postgres: r.postgres }, null, 1));
+  const args = process.argv.slice(2);
+  const unknown = args.filter((a) => !(LEGS as readonly string[]).includes(a));
+  if (unknown.length > 0) throw new Error(`unknown leg(s) ${unknown.join(', ')}; expected some of ${LEGS.join(', ')}`);
+  const r = await runHttpBench(args.length > 0 ? (args as Leg[]) : LEGS);
+  console.log(JSON.stringify({ bare: (r.bareFastify as Saturation | null)?.requestsPerSecond ?? null, pglite: r.pglite, postgres: r.postgres }, null, 1));
 }

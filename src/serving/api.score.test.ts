@@ -33,6 +33,20 @@ test('POST /v1/score with texts returns results in order; benign stays benign', 
   assert.ok(results[0].risk_score < results[1].risk_score);
 });
 
+test('POST /v1/score answers the schema fields in schema order, one and many', async () => {
+  const inOrder = (r: Record<string, unknown>) =>
+    JSON.stringify({ id: r.id, risk_score: r.risk_score, is_threat: r.is_threat, label: r.label, threshold: r.threshold, model_version: r.model_version });
+  const one = await t.app.inject({ method: 'POST', url: '/v1/score', headers: auth('scorer'), payload: { text: PHISH } });
+  assert.equal(one.headers['content-type'], 'application/json; charset=utf-8');
+  assert.equal(one.body, inOrder(one.json()));
+  const many = await t.app.inject({ method: 'POST', url: '/v1/score', headers: auth('scorer'), payload: { texts: [HAM, PHISH, HAM] } });
+  assert.equal(many.headers['content-type'], 'application/json; charset=utf-8');
+  assert.equal(many.body, `{"results":[${many.json().results.map(inOrder).join(',')}]}`);
+  const bad = await t.app.inject({ method: 'POST', url: '/v1/score', headers: auth('scorer'), payload: { texts: [] } });
+  assert.equal(bad.statusCode, 400);
+  assert.deepEqual(Object.keys(bad.json()), ['error']);
+});
+
 test('?explain=true adds tags with spans into the sent text and top features', async () => {
   const res = await t.app.inject({ method: 'POST', url: '/v1/score?explain=true', headers: auth('scorer'), payload: { text: PHISH } });
   const body = res.json();

@@ -73,10 +73,10 @@ export function scoreTexts(deps: AppDeps, texts: readonly string[], opts: { expl
   const out: ScoreResult[] = new Array(texts.length);
   for (let i = 0; i < texts.length; i++) {
     const text = texts[i];
-    const t0 = process.hrtime.bigint();
+    const t0 = performance.now();
     const tags = tagText(text);
     const { served, p, shadowScore, shadowVersion } = scoreRouted(deps, routing, text, tags);
-    const latencyUs = Number(process.hrtime.bigint() - t0) / 1000;
+    const latencyUs = (performance.now() - t0) * 1000;
     const version = served.version;
     const record = preparePrediction(
       {
@@ -97,8 +97,8 @@ export function scoreTexts(deps: AppDeps, texts: readonly string[], opts: { expl
     );
     if (deps.config.logPredictions) deps.stores.writer.enqueue(record);
     deps.metrics.scores.observe(p.riskScore);
-    deps.metrics.labels.inc({ label: p.label, model_version: version });
-    for (const t of tags) deps.metrics.tags.inc({ tag: t.tag });
+    deps.metrics.count.predictions(p.label, version);
+    for (const t of tags) deps.metrics.count.tag(t.tag);
     const result: ScoreResult = {
       id: record.id,
       risk_score: round(p.riskScore),

@@ -5,7 +5,7 @@ import pino, { type Logger } from 'pino';
 import type { ServiceConfig } from '../config/config.js';
 import { dbRegistryAt, type DbRegistry } from '../registry/db-registry.js';
 import { createRolloutCounters, RolloutController } from '../rollout/index.js';
-import { ModelRegistryRepository } from '../storage/index.js';
+import { createInsertCoalescer, ModelRegistryRepository } from '../storage/index.js';
 import { buildApp } from './app.js';
 import type { AppDeps, JobNotifier, Stores } from './app-deps.js';
 import { ApiKeyStore } from './auth/api-keys.js';
@@ -13,6 +13,7 @@ import { createMetrics, type Metrics } from './metrics.js';
 import { ModelHolder } from './model-holder.js';
 import { closeStores, openStores, writerOptions } from './stores.js';
 import { proxyStores, serveStorage } from './cluster/storage-proxy.js';
+import { servePredictionChannel } from './cluster/prediction-channel.js';
 import { ensureModel } from './ensure-model.js';
 import { startMonitoringGauges } from './monitoring-gauges.js';
 import { startJobRunner, type RunningJobs } from './job-runner-wiring.js';
@@ -80,6 +81,23 @@ async function servingHolder(config: Readonly<ServiceConfig>, registry: DbRegist
   return models;
 }
 
+/** How long a stopping primary waits for its workers to finish requests and flush their predictions. */
+const WORKER_STOP_MS = 10_000;
+
+/**
+ * Signals every worker and waits until all have exited (or `limitMs` passed) before the
+ * primary closes the database: a worker finishes its requests and then flushes its buffered
+ * predictions through the primary, which may take longer than any fixed pause under load.
+ */
+async function stopWorkers(limitMs: number): Promise<void> {
+  const running = Object.values(cluster.workers ?? {}).filter((w) => w !== undefined && w.process.exitCode === null && w.process.signalCode === null);
+  const exited = running.map((w) => new Promise<void>((resolve) => w!.process.once('exit', () => resolve())));
+  for (const w of running) w!.kill('SIGTERM');
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([Promise.all(exited), new Promise<void>((resolve) => (timer = setTimeout(resolve, limitMs)))]);
+  clearTimeout(timer);
+}
+
 /** One HTTP process: its own app, metrics and model holder; stores local or proxied to the primary. */
 export async function runHttpProcess(config: Readonly<ServiceConfig>, opts: { proxied: boolean; jobs: JobNotifier | null }): Promise<() => Promise<void>> {
   const log = createLogger(config);
@@ -113,16 +131,19 @@ export async function runHttpProcess(config: Readonly<ServiceConfig>, opts: { pr
   const app = await buildApp(deps, { logger: log });
   await app.listen({ host: config.host, port: config.port });
   const stopGauges = startMonitoringGauges(deps, config.monitoring.refreshMs, (err) => log.warn({ err: (err as Error).message }, 'monitoring gauges refresh failed'));
-  return async () => {
-    stopGauges();
-    models.stop();
-    rollout.stopGuard();
-    await app.close();
-    if (running) await running.stop();
-    if (opts.proxied) await stores.writer.close();
-    else await closeStores(stores);
-    if (redis) (redis as { disconnect(): void }).disconnect();
-  };
+  // Idempotent: a worker can be signalled twice (by its process group and by the primary).
+  let stopped: Promise<void> | null = null;
+  return () =>
+    (stopped ??= (async () => {
+      stopGauges();
+      models.stop();
+      rollout.stopGuard();
+      await app.close();
+      if (running) await running.stop();
+      if (opts.proxied) await stores.writer.close();
+      else await closeStores(stores);
+      if (redis) (redis as { disconnect(): void }).disconnect();
+    })());
 }
 
 /**
@@ -165,10 +186,13 @@ export async function serve(config: Readonly<ServiceConfig>): Promise<void> {
   const guard = new RolloutController({ registry, audit: stores.audit, db: stores.database.db, onChange: () => models.refresh(registry, config.modelRef) });
   guard.startGuard(GUARD_INTERVAL_MS, (err) => log.error({ err }, 'rollout guard failed'));
   cluster.setupPrimary({ serialization: 'advanced' });
+  // Every worker's prediction batches share statements (with PostgreSQL, workers write directly).
+  const inserts = createInsertCoalescer(stores.predictions);
   let stopping = false;
   const fork = () => {
     const worker = cluster.fork({ WARDEN_WORKER: '1' });
     serveStorage(worker, stores);
+    if (!config.databaseUrl) servePredictionChannel(worker, inserts);
     worker.on('message', (msg: { type?: string }) => {
       if (msg?.type === 'jobs.notify') running.notifier.notify();
     });
@@ -182,8 +206,8 @@ export async function serve(config: Readonly<ServiceConfig>): Promise<void> {
   log.info({ port: config.port, workers: config.workers, database: config.databaseUrl ? 'postgres' : 'pglite' }, `warden listening on http://${config.host}:${config.port}`);
   const shutdown = async () => {
     stopping = true;
-    for (const w of Object.values(cluster.workers ?? {})) w?.kill('SIGTERM');
-    await new Promise((r) => setTimeout(r, 500));
+    await stopWorkers(WORKER_STOP_MS);
+    await inserts.drained();
     models.stop();
     guard.stopGuard();
     await running.stop();

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { Selectable } from 'kysely';
 import type { PredictionsTable } from './schema.js';
 import { timeOrderedId } from './time-ordered-id.js';
@@ -44,7 +44,8 @@ export interface PredictionInput {
 
 /** Hex SHA-256 of the UTF-8 text: the message identity shared by predictions and feedback. */
 export function textSha256(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
+  // One-shot: a third of createHash().update().digest() per message (no Hash object).
+  return hash('sha256', text, 'hex');
 }
 
 /**
@@ -79,33 +80,6 @@ export function preparePrediction(input: PredictionInput, options: { storeText: 
     shadowVersion: input.shadowVersion ?? null,
     shadowScore: input.shadowScore ?? null,
   };
-}
-
-/** Record → insertable row. */
-export function toPredictionRow(r: PredictionRecord) {
-  return {
-    id: r.id,
-    created_at: r.createdAt,
-    text: r.text,
-    text_sha256: r.textSha256,
-    text_length: r.textLength,
-    risk_score: r.riskScore,
-    label: r.label,
-    is_threat: r.isThreat,
-    threshold: r.threshold,
-    model_version: r.modelVersion,
-    tags: JSON.stringify(r.tags),
-    latency_us: r.latencyUs,
-    source: r.source,
-    client: r.client,
-    shadow_version: r.shadowVersion,
-    shadow_score: r.shadowScore,
-  };
-}
-
-/** Record → one element of the JSON array `insertMany` sends (same columns as the table). */
-export function toPredictionJson(r: PredictionRecord) {
-  return { ...toPredictionRow(r), created_at: r.createdAt.toISOString(), tags: r.tags };
 }
 
 /** Selected row → record. */

@@ -1,6 +1,7 @@
 import { coerceError, wardenError } from '../errors.js';
 import { BoundedQueue } from './bounded-queue.js';
 import type { PredictionRecord } from './prediction-record.js';
+import { isDataError } from './sql-errors.js';
 
 /** Where batches go: in production a {@link PredictionRepository}. Must skip ids it already has. */
 export interface PredictionSink {
@@ -224,12 +225,6 @@ export function createPredictionWriter(sink: PredictionSink, options: Prediction
       return status();
     },
   };
-}
-
-/** SQLSTATE classes 22 (data exception) and 23 (integrity violation): retrying will not help. */
-function isDataError(err: Error): boolean {
-  const code = (err as { code?: unknown }).code;
-  return typeof code === 'string' && (code.startsWith('22') || code.startsWith('23'));
 }
 
 function positive(name: string, value: number, allowZero = false): number {

@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { hash, randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync, existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { ROLES, type Role } from '../../config/config.js';
@@ -24,7 +24,8 @@ export function hasRole(p: Principal, needed: Role): boolean {
 }
 
 export function hashKey(key: string): string {
-  return createHash('sha256').update(key).digest('hex');
+  // One-shot hash: it runs twice per authenticated request (rate-limit key, verification).
+  return hash('sha256', key, 'hex');
 }
 
 /** Keys by hash: from a JSON file of hashed records and/or WARDEN_API_KEYS ("role:key,role:key"). */

@@ -28,18 +28,20 @@ function presentedKey(req: FastifyRequest): string | null {
  */
 export function installAuth(app: FastifyInstance, store: ApiKeyStore | null): void {
   app.decorateRequest('principal', null);
-  app.addHook('onRequest', async (req) => {
+  // A callback hook: nothing here waits, and an async hook would cost a promise per request.
+  app.addHook('onRequest', (req, _reply, done) => {
     const needed = req.routeOptions.config?.role;
-    if (!needed) return;
+    if (!needed) return done();
     if (!store) {
       req.principal = LOCAL;
-      return;
+      return done();
     }
     const key = presentedKey(req);
-    if (!key) throw wardenError('UNAUTHENTICATED', 'an API key is required: send "Authorization: Bearer <key>" or "x-api-key: <key>"');
+    if (!key) return done(wardenError('UNAUTHENTICATED', 'an API key is required: send "Authorization: Bearer <key>" or "x-api-key: <key>"'));
     const principal = store.verify(key);
-    if (!principal) throw wardenError('UNAUTHENTICATED', 'the API key is not valid');
-    if (!hasRole(principal, needed)) throw wardenError('FORBIDDEN', `this action needs the '${needed}' role; the key has '${principal.role}'`);
+    if (!principal) return done(wardenError('UNAUTHENTICATED', 'the API key is not valid'));
+    if (!hasRole(principal, needed)) return done(wardenError('FORBIDDEN', `this action needs the '${needed}' role; the key has '${principal.role}'`));
     req.principal = principal;
+    done();
   });
 }

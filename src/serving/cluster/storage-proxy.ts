@@ -3,6 +3,7 @@ import { wardenError, isWardenError, type ErrorCode } from '../../errors.js';
 import { createPredictionWriter, pagedResults, type Database, type JobResultRecord, type PredictionWriterOptions } from '../../storage/index.js';
 
 import type { Stores } from '../app-deps.js';
+import { predictionChannelSink } from './prediction-channel.js';
 
 /**
  * With the embedded database (PGlite: one process, one connection) and several HTTP workers,
@@ -110,6 +111,7 @@ export function proxyStores(writerOptions: PredictionWriterOptions): Stores {
     audit: proxy<Stores['audit']>('audit'),
     monitoring: proxy<Stores['monitoring']>('monitoring'),
     modelRegistry: proxy<NonNullable<Stores['modelRegistry']>>('modelRegistry'),
-    writer: createPredictionWriter(predictions, writerOptions),
+    // Prediction batches take their own channel: encoded once, merged with other workers' in the primary.
+    writer: createPredictionWriter(predictionChannelSink(), writerOptions),
   };
 }

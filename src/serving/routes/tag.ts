@@ -22,7 +22,7 @@ export function tagRoutes(app: FastifyInstance, deps: AppDeps, opts: TagRouteOpt
       checkTexts([req.body.text], deps.config.maxTextLength);
       const ctx = createRuleContext(req.body.text);
       const tags = tagText(ctx);
-      for (const t of tags) deps.metrics.tags.inc({ tag: t.tag });
+      for (const t of tags) deps.metrics.count.tag(t.tag);
       return { tags, indicators: extractIndicators(ctx) };
     },
   );
@@ -79,8 +79,8 @@ export function tagRoutes(app: FastifyInstance, deps: AppDeps, opts: TagRouteOpt
       );
       if (deps.config.logPredictions) deps.stores.writer.enqueue(record);
       deps.metrics.scores.observe(verdict.risk_score);
-      deps.metrics.labels.inc({ label: verdict.label, model_version: verdict.model_version });
-      for (const t of verdict.tags) deps.metrics.tags.inc({ tag: t.tag });
+      deps.metrics.count.predictions(verdict.label, verdict.model_version);
+      for (const t of verdict.tags) deps.metrics.count.tag(t.tag);
       return { id: record.id, ...verdict };
     },
   );

@@ -1,0 +1,84 @@
+import { concatPredictions, type EncodedPredictions } from './prediction-wire.js';
+import { isDataError } from './sql-errors.js';
+
+/** Where merged batches go: in production a {@link PredictionRepository}. Must skip ids it already has. */
+export interface EncodedPredictionSink {
+  insertEncoded(batch: EncodedPredictions): Promise<unknown>;
+}
+
+/** Accepts encoded batches from several producers; resolves once that batch is committed. */
+export interface InsertCoalescer {
+  insert(batch: EncodedPredictions): Promise<void>;
+  /** Resolves when nothing is waiting or being inserted (before closing the database). */
+  drained(): Promise<void>;
+}
+
+interface Waiting {
+  batch: EncodedPredictions;
+  resolve: () => void;
+  reject: (err: unknown) => void;
+}
+
+/**
+ * Group commit for the process that owns the database: batches that arrive while an insert
+ * runs (or in the same event-loop turn) are merged into the next statement, up to `maxRows`.
+ * Per-statement costs (on PGlite ~1–2 ms of parse, plan and commit) are then paid once for
+ * every worker's batch instead of once per batch, without holding any batch back on purpose.
+ * When a merged statement fails on bad data, each batch is retried alone so that only the
+ * batch holding the bad row sees the data error (its writer then isolates the row).
+ */
+export function createInsertCoalescer(sink: EncodedPredictionSink, options: { maxRows?: number } = {}): InsertCoalescer {
+  const maxRows = options.maxRows ?? 5000;
+  let queue: Waiting[] = [];
+  let running = false;
+  let idle: (() => void)[] = [];
+
+  const takeGroup = (): Waiting[] => {
+    let n = 0;
+    let rows = 0;
+    while (n < queue.length && (n === 0 || rows + queue[n].batch.count <= maxRows)) rows += queue[n++].batch.count;
+    const group = queue.slice(0, n);
+    queue = queue.slice(n);
+    return group;
+  };
+
+  const insertAlone = async (w: Waiting): Promise<void> => {
+    try {
+      await sink.insertEncoded(w.batch);
+      w.resolve();
+    } catch (err) {
+      w.reject(err);
+    }
+  };
+
+  const run = async (): Promise<void> => {
+    while (queue.length > 0) {
+      const group = takeGroup();
+      try {
+        await sink.insertEncoded(concatPredictions(group.map((w) => w.batch)));
+        for (const w of group) w.resolve();
+      } catch (err) {
+        if (group.length > 1 && isDataError(err)) for (const w of group) await insertAlone(w);
+        else for (const w of group) w.reject(err);
+      }
+    }
+    running = false;
+    for (const done of idle) done();
+    idle = [];
+  };
+
+  return {
+    insert(batch) {
+      return new Promise<void>((resolve, reject) => {
+        queue.push({ batch, resolve, reject });
+        if (running) return;
+        running = true;
+        // Start after the current I/O phase: batches read in the same turn share the statement.
+        setImmediate(() => void run());
+      });
+    },
+    drained() {
+      return running ? new Promise<void>((resolve) => idle.push(resolve)) : Promise.resolve();
+    },
+  };
+}
