@@ -31,33 +31,33 @@ async function storedIds(): Promise<string[]> {
 
 test('coalescer: batches arriving together share one statement; all are stored', async () => {
   await db.executeSql('delete from predictions');
-  const sink = new Recording(new PredictionRepository(db.db));
+  const sink = new Recording(new PredictionRepository(db.db, { kind: 'pglite' }));
   const c = createInsertCoalescer(sink);
   const batches = [3, 5, 2].map((n) => Array.from({ length: n }, () => makePrediction()));
-  await Promise.all(batches.map((b) => c.insert(encodePredictions(b))));
+  await Promise.all(batches.map((b) => c.insert(encodePredictions(b, 'copy'))));
   assert.deepEqual(sink.statements, [10]);
   assert.deepEqual(await storedIds(), batches.flat().map((r) => r.id).sort());
 });
 
 test('coalescer: a statement holds at most maxRows (a single larger batch still goes alone)', async () => {
   await db.executeSql('delete from predictions');
-  const sink = new Recording(new PredictionRepository(db.db));
+  const sink = new Recording(new PredictionRepository(db.db, { kind: 'pglite' }));
   const c = createInsertCoalescer(sink, { maxRows: 6 });
   const sizes = [4, 2, 3, 8, 1];
   const batches = sizes.map((n) => Array.from({ length: n }, () => makePrediction()));
-  await Promise.all(batches.map((b) => c.insert(encodePredictions(b))));
+  await Promise.all(batches.map((b) => c.insert(encodePredictions(b, 'copy'))));
   assert.deepEqual(sink.statements, [6, 3, 8, 1]);
   assert.equal((await storedIds()).length, 18);
 });
 
 test('coalescer: bad data fails only the batch holding it; its neighbours are stored', async () => {
   await db.executeSql('delete from predictions');
-  const sink = new Recording(new PredictionRepository(db.db));
+  const sink = new Recording(new PredictionRepository(db.db, { kind: 'pglite' }));
   const c = createInsertCoalescer(sink);
   const good1 = [makePrediction(), makePrediction()];
   const bad = [makePrediction(), makePrediction({ label: null as unknown as string })]; // NOT NULL: SQLSTATE 23502
   const good2 = [makePrediction()];
-  const outcomes = await Promise.allSettled([good1, bad, good2].map((b) => c.insert(encodePredictions(b))));
+  const outcomes = await Promise.allSettled([good1, bad, good2].map((b) => c.insert(encodePredictions(b, 'copy'))));
   assert.deepEqual(outcomes.map((o) => o.status), ['fulfilled', 'rejected', 'fulfilled']);
   assert.equal(((outcomes[1] as PromiseRejectedResult).reason as { code?: string }).code, '23502');
   assert.deepEqual(sink.statements, [5, 2, 2, 1]);
@@ -66,15 +66,15 @@ test('coalescer: bad data fails only the batch holding it; its neighbours are st
 
 test('coalescer: an outage fails every waiting batch (their writers retry); drained() waits for the insert', async () => {
   await db.executeSql('delete from predictions');
-  const sink = new Recording(new PredictionRepository(db.db));
+  const sink = new Recording(new PredictionRepository(db.db, { kind: 'pglite' }));
   const c = createInsertCoalescer(sink);
   sink.down = true;
-  const outcomes = await Promise.allSettled([1, 2].map((n) => c.insert(encodePredictions(Array.from({ length: n }, () => makePrediction())))));
+  const outcomes = await Promise.allSettled([1, 2].map((n) => c.insert(encodePredictions(Array.from({ length: n }, () => makePrediction()), 'copy'))));
   assert.deepEqual(outcomes.map((o) => o.status), ['rejected', 'rejected']);
   assert.deepEqual(sink.statements, [3]);
   sink.down = false;
   const rows = [makePrediction()];
-  const pending = c.insert(encodePredictions(rows));
+  const pending = c.insert(encodePredictions(rows, 'copy'));
   await c.drained();
   assert.deepEqual(await storedIds(), rows.map((r) => r.id));
   await pending;

@@ -36,7 +36,8 @@ export function createInsertCoalescer(sink: EncodedPredictionSink, options: { ma
   const takeGroup = (): Waiting[] => {
     let n = 0;
     let rows = 0;
-    while (n < queue.length && (n === 0 || rows + queue[n].batch.count <= maxRows)) rows += queue[n++].batch.count;
+    const format = queue[0].batch.format;
+    while (n < queue.length && (n === 0 || (rows + queue[n].batch.count <= maxRows && queue[n].batch.format === format))) rows += queue[n++].batch.count;
     const group = queue.slice(0, n);
     queue = queue.slice(n);
     return group;

@@ -114,6 +114,14 @@ class PGliteDriver implements Driver {
   }
 }
 
+/**
+ * The input of a `COPY … FROM '/dev/blob'` statement, passed as its only parameter: PGlite
+ * feeds it to COPY (the statement itself has no placeholder). PGlite only.
+ */
+export class CopyFromBlob {
+  constructor(readonly blob: Blob) {}
+}
+
 class PGliteConnection implements DatabaseConnection {
   readonly #pglite: PGlite;
 
@@ -122,9 +130,13 @@ class PGliteConnection implements DatabaseConnection {
   }
 
   async executeQuery<R>(compiledQuery: CompiledQuery): Promise<QueryResult<R>> {
-    const result = await this.#pglite.query<R>(compiledQuery.sql, compiledQuery.parameters as unknown[]);
+    const params = compiledQuery.parameters as unknown[];
+    const result =
+      params.length === 1 && params[0] instanceof CopyFromBlob
+        ? await this.#pglite.query<R>(compiledQuery.sql, [], { blob: params[0].blob })
+        : await this.#pglite.query<R>(compiledQuery.sql, params);
     const command = result.command?.toUpperCase();
-    const counts = command === 'INSERT' || command === 'UPDATE' || command === 'DELETE' || command === 'MERGE';
+    const counts = command === 'INSERT' || command === 'UPDATE' || command === 'DELETE' || command === 'MERGE' || command === 'COPY';
     return {
       rows: result.rows,
       ...(counts ? { numAffectedRows: BigInt(result.rowCount ?? result.affectedRows ?? 0) } : {}),

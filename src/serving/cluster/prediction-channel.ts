@@ -1,10 +1,10 @@
 import type { Worker } from 'node:cluster';
 import { ERROR_CODES, isWardenError, wardenError, type ErrorCode } from '../../errors.js';
-import { encodePredictions, isDataError, type InsertCoalescer, type PredictionSink } from '../../storage/index.js';
+import { encodePredictions, isDataError, type InsertCoalescer, type PredictionEncoding, type PredictionSink } from '../../storage/index.js';
 
 /**
  * The prediction log of a cluster on the embedded database: each worker's buffered writer sends
- * its batches, already encoded as one string (cheap to clone across IPC, nothing to re-encode in
+ * its batches, already encoded as one string of COPY text (cheap to clone across IPC, nothing to re-encode in
  * the primary), and waits for the primary's answer; the primary merges the batches of all
  * workers into shared statements (see createInsertCoalescer) and answers once they are
  * committed. So a worker's writer keeps its guarantees (retries, bound, flush on close) and the
@@ -13,6 +13,7 @@ import { encodePredictions, isDataError, type InsertCoalescer, type PredictionSi
 interface InsertMessage {
   type: 'predictions.insert';
   id: number;
+  format: PredictionEncoding;
   rows: string;
   count: number;
 }
@@ -31,11 +32,11 @@ export function servePredictionChannel(worker: Worker, coalescer: InsertCoalesce
     const reply = (r: Omit<InsertedMessage, 'type' | 'id'>) => {
       if (worker.isConnected()) worker.send({ type: 'predictions.inserted', id: msg.id, ...r } satisfies InsertedMessage);
     };
-    if (typeof msg.rows !== 'string' || !Number.isSafeInteger(msg.count) || msg.count < 0) {
+    if ((msg.format !== 'copy' && msg.format !== 'json') || typeof msg.rows !== 'string' || !Number.isSafeInteger(msg.count) || msg.count < 0) {
       reply({ ok: false, error: { code: 'INTERNAL', message: 'malformed prediction batch' } });
       return;
     }
-    coalescer.insert({ rows: msg.rows, count: msg.count }).then(
+    coalescer.insert({ format: msg.format, rows: msg.rows, count: msg.count }).then(
       () => reply({ ok: true }),
       (err: unknown) => {
         const code = isWardenError(err) ? err.code : isDataError(err) ? ((err as { code: string }).code as string) : null;
@@ -72,8 +73,9 @@ export function predictionChannelSink(): PredictionSink {
         }
         const id = next++;
         pending.set(id, { resolve, reject });
-        const batch = encodePredictions(rows);
-        process.send({ type: 'predictions.insert', id, rows: batch.rows, count: batch.count } satisfies InsertMessage, undefined, {}, (err) => {
+        // COPY text: the channel only exists on the embedded database, where COPY is the cheap insert.
+        const batch = encodePredictions(rows, 'copy');
+        process.send({ type: 'predictions.insert', id, format: batch.format, rows: batch.rows, count: batch.count } satisfies InsertMessage, undefined, {}, (err) => {
           if (!err || !pending.delete(id)) return;
           reject(wardenError('STORAGE_UNAVAILABLE', `cannot reach the primary process: ${err.message}`));
         });

@@ -36,7 +36,7 @@ async function storedIds(ctx: SuiteContext): Promise<string[]> {
 
 export function writerCases(ctx: SuiteContext): void {
   test('writer: rows enqueued while the database is down are all written exactly once after it returns', async () => {
-    const sink = new Outage(new PredictionRepository(ctx.store().db));
+    const sink = new Outage(new PredictionRepository(ctx.store().db, { kind: ctx.store().kind }));
     const errors: Error[] = [];
     let flushedRows = 0;
     const writer = createPredictionWriter(sink, {
@@ -75,7 +75,7 @@ export function writerCases(ctx: SuiteContext): void {
   });
 
   test('writer: beyond the bound the oldest rows are dropped and counted, the newest written', async () => {
-    const sink = new Outage(new PredictionRepository(ctx.store().db));
+    const sink = new Outage(new PredictionRepository(ctx.store().db, { kind: ctx.store().kind }));
     sink.down = true;
     const writer = createPredictionWriter(sink, { flushIntervalMs: 1, batchSize: 30, maxBuffered: 100, retryInitialMs: 1, retryMaxMs: 5 });
     const rows = Array.from({ length: 250 }, () => makePrediction());
@@ -96,7 +96,7 @@ export function writerCases(ctx: SuiteContext): void {
   });
 
   test('writer: a row the database refuses is rejected alone; its batch-mates are written', async () => {
-    const writer = createPredictionWriter(new PredictionRepository(ctx.store().db), { flushIntervalMs: 1, batchSize: 10 });
+    const writer = createPredictionWriter(new PredictionRepository(ctx.store().db, { kind: ctx.store().kind }), { flushIntervalMs: 1, batchSize: 10 });
     const rows = Array.from({ length: 10 }, () => makePrediction());
     const bad = makePrediction({ label: null as unknown as string }); // NOT NULL violation, SQLSTATE 23502
     for (const r of rows.slice(0, 5)) writer.enqueue(r);
@@ -110,7 +110,7 @@ export function writerCases(ctx: SuiteContext): void {
 
   test('writer: on a closed real database rows stay buffered, close counts them as dropped', async () => {
     const other = await ctx.open();
-    const repo = new PredictionRepository(other.db);
+    const repo = new PredictionRepository(other.db, { kind: other.kind });
     await other.close();
     const writer = createPredictionWriter(repo, { flushIntervalMs: 1, retryInitialMs: 1, retryMaxMs: 5 });
     for (let i = 0; i < 7; i++) writer.enqueue(makePrediction());
