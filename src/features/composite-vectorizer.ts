@@ -1,6 +1,7 @@
 import { wardenError } from '../errors.js';
 import { createSparseBuffer, sortRowByIndex, type CsrMatrix, type SparseBuffer } from './sparse.js';
-import { CompositeScorer, type LinearScorer } from './linear/linear-scorer.js';
+import { CompositeScorer, WordCharWbScorer, type LinearScorer } from './linear/linear-scorer.js';
+import { WordCharWbTerms } from './linear/word-char-wb-terms.js';
 import type { ExportedVectorizer, FittedVectorizer, VectorizerPart, VectorizerSpec } from './vectorizer.js';
 
 /** Export format version, bumped when the state layout changes. */
@@ -61,8 +62,35 @@ export class CompositeVectorizer implements FittedVectorizer {
 
   compileLinear(pairWeights: Float64Array): LinearScorer {
     if (pairWeights.length < 2 * this.dimension) throw new Error(`expected ${2 * this.dimension} weights, got ${pairWeights.length}`);
-    const scorers = this.parts.map((p, k) => p.compileLinear(pairWeights.subarray(2 * this.offsets[k], 2 * (this.offsets[k] + p.dimension))));
+    const fused = this.compileFused(pairWeights);
+    if (fused) return fused;
+    const scorers = this.parts.map((p, k) => p.compileLinear(this.weightsOf(pairWeights, k)));
     return new CompositeScorer(scorers, this.offsets);
+  }
+
+  /**
+   * A word part (n ≤ 2) beside a char_wb part — the default model — scored through one
+   * chunk cache (`WordCharWbTerms`): both parts' grams inside a whitespace chunk come from
+   * one probe. Null for any other shape.
+   */
+  private compileFused(pairWeights: Float64Array): LinearScorer | null {
+    const specs = this.spec.type === 'union' ? this.spec.parts : [];
+    if (this.parts.length !== 2 || specs.length !== 2 || specs.some((s) => s.type !== 'tfidf')) return null;
+    const kinds = specs.map((s) => (s.type === 'union' ? null : s.analyzer));
+    const w = kinds.indexOf('word');
+    const c = kinds.indexOf('char_wb');
+    if (w < 0 || c < 0) return null;
+    const plans = this.parts.map((p, k) => p.chunkPart?.(this.weightsOf(pairWeights, k)) ?? null);
+    const word = plans[w];
+    const char = plans[c];
+    if (!word || !char || !WordCharWbTerms.supports(word, char)) return null;
+    const terms = new WordCharWbTerms(word, char);
+    const side = (k: number) => ({ acc: plans[k]!.acc, offset: this.offsets[k] });
+    return new WordCharWbScorer(terms, side(0), side(1));
+  }
+
+  private weightsOf(pairWeights: Float64Array, k: number): Float64Array {
+    return pairWeights.subarray(2 * this.offsets[k], 2 * (this.offsets[k] + this.parts[k].dimension));
   }
 
   featureName(index: number): string {

@@ -9,7 +9,8 @@ import { WeightedTable } from './linear/weighted-table.js';
 import { hashString } from './ngram-hash.js';
 import { NgramTable } from './ngram-table.js';
 import type { SparseBuffer } from './sparse.js';
-import type { VectorizerPart, VectorizerSpec } from './vectorizer.js';
+import type { ChunkPart } from './linear/word-char-wb-terms.js';
+import type { VectorizerAnalyzer, VectorizerPart, VectorizerSpec } from './vectorizer.js';
 
 export type TfidfSpec = VectorizerSpec & { type: 'tfidf' };
 
@@ -64,6 +65,14 @@ export class TfidfPart implements VectorizerPart {
     if (weights.length < 2 * this.dimension) throw new Error(`expected ${2 * this.dimension} weights, got ${weights.length}`);
     const index = new WeightedTable(this.table, this.idf, weights);
     return new TermScorer(this.termSource(index), this.accumulator(index));
+  }
+
+  chunkPart(weights: Float64Array): (ChunkPart & { analyzer: VectorizerAnalyzer }) | null {
+    const { analyzer, ngramRange, classTokens } = this.spec;
+    if (analyzer === 'char') return null;
+    if (weights.length < 2 * this.dimension) throw new Error(`expected ${2 * this.dimension} weights, got ${weights.length}`);
+    const index = new WeightedTable(this.table, this.idf, weights);
+    return { analyzer, index, acc: this.accumulator(index), minN: ngramRange[0], maxN: ngramRange[1], classTokens };
   }
 
   private termSource(index: GramIndex): TermSource {

@@ -1,4 +1,5 @@
 import type { LinearScorer } from './linear/linear-scorer.js';
+import type { ChunkPart } from './linear/word-char-wb-terms.js';
 import type { SparseBuffer, CsrMatrix } from './sparse.js';
 
 /**
@@ -80,5 +81,10 @@ export interface VectorizerPart {
   featureName(column: number): string;
   /** See FittedVectorizer.compileLinear; `weights` covers exactly this part's columns. */
   compileLinear(weights: Float64Array): LinearScorer;
+  /**
+   * This part with `weights` folded in, as a whitespace-chunk source for a fused scorer, or
+   * null when its grams are not chunk-local (see linear/word-char-wb-terms.ts).
+   */
+  chunkPart?(weights: Float64Array): (ChunkPart & { analyzer: VectorizerAnalyzer }) | null;
   export(): { state: Record<string, unknown>; arrays: Record<string, Float64Array>; vocabulary: string[] };
 }

@@ -1,8 +1,9 @@
 import { CLASS_TOKEN_STRINGS, createClassTokenBuffer, detectClassTokens } from '../text/class-tokens.js';
 import type { Analyzer } from './analyzer.js';
 import { ensureGramCapacity, type GramBuffer } from './gram-buffer.js';
-import { classTokenHashes, H1_SEED, H2_SEED, stepH1, stepH2 } from './ngram-hash.js';
-import { wordCharTable, wordCharWidth } from './word-chars.js';
+import { classTokenHashes, stepH1, stepH2 } from './ngram-hash.js';
+import { wordCharTable } from './word-chars.js';
+import { createWordTokens, tokenizeWords } from './word-tokens.js';
 
 /**
  * scikit-learn's word analyser on an already-lowercased text: tokens are maximal runs of
@@ -14,10 +15,7 @@ import { wordCharTable, wordCharWidth } from './word-chars.js';
  * is the same feature (harmless: it is rare and means the same thing).
  */
 export class WordAnalyzer implements Analyzer {
-  private starts = new Int32Array(64);
-  private ends = new Int32Array(64);
-  private tokH1 = new Int32Array(64);
-  private tokH2 = new Int32Array(64);
+  private readonly tokens = createWordTokens();
   private readonly table = wordCharTable();
   private readonly classBuf = createClassTokenBuffer();
   private readonly classHashes = classTokenHashes(CLASS_TOKEN_STRINGS);
@@ -29,8 +27,9 @@ export class WordAnalyzer implements Analyzer {
   ) {}
 
   analyze(text: string, g: GramBuffer): number {
-    const nTokens = this.tokenize(text);
-    const { starts, ends, tokH1, tokH2, minN, maxN } = this;
+    const nTokens = tokenizeWords(text, 0, text.length, this.table, this.tokens);
+    const { starts, ends, h1: tokH1, h2: tokH2 } = this.tokens;
+    const { minN, maxN } = this;
     const nClass = this.classTokens ? detectClassTokens(text, this.classBuf) : 0;
     g.count = 0;
     ensureGramCapacity(g, nTokens * maxN + nClass);
@@ -69,57 +68,9 @@ export class WordAnalyzer implements Analyzer {
   gramString(text: string, g: GramBuffer, i: number): string {
     const a = g.a[i];
     if (a < 0) return CLASS_TOKEN_STRINGS[-1 - a];
-    let s = text.slice(this.starts[a], this.ends[a]);
-    for (let m = 1; m < g.b[i]; m++) s += ' ' + text.slice(this.starts[a + m], this.ends[a + m]);
+    const { starts, ends } = this.tokens;
+    let s = text.slice(starts[a], ends[a]);
+    for (let m = 1; m < g.b[i]; m++) s += ' ' + text.slice(starts[a + m], ends[a + m]);
     return s;
-  }
-
-  /** Finds tokens and hashes each in the same pass; returns how many. */
-  private tokenize(text: string): number {
-    const table = this.table;
-    const n = text.length;
-    let nt = 0;
-    let i = 0;
-    while (i < n) {
-      let w = wordCharWidth(text, i, table);
-      if (w === 0) {
-        i++;
-        continue;
-      }
-      const start = i;
-      let h1 = H1_SEED;
-      let h2 = H2_SEED;
-      let codePoints = 0;
-      do {
-        for (let k = 0; k < w; k++) {
-          const code = text.charCodeAt(i + k);
-          h1 = stepH1(h1, code);
-          h2 = stepH2(h2, code);
-        }
-        i += w;
-        codePoints++;
-      } while (i < n && (w = wordCharWidth(text, i, table)) !== 0);
-      if (codePoints < 2) continue;
-      if (nt === this.starts.length) this.growTokens();
-      this.starts[nt] = start;
-      this.ends[nt] = i;
-      this.tokH1[nt] = h1;
-      this.tokH2[nt] = h2;
-      nt++;
-    }
-    return nt;
-  }
-
-  private growTokens(): void {
-    const cap = this.starts.length * 2;
-    const grow = (a: Int32Array): Int32Array<ArrayBuffer> => {
-      const b = new Int32Array(cap);
-      b.set(a);
-      return b;
-    };
-    this.starts = grow(this.starts);
-    this.ends = grow(this.ends);
-    this.tokH1 = grow(this.tokH1);
-    this.tokH2 = grow(this.tokH2);
   }
 }

@@ -93,6 +93,17 @@ const CHAR_FLAGS = (() => {
   return t;
 })();
 
+/**
+ * Whether text[start, end) has a character some class token needs (a digit, '.', ':', '@' or
+ * a currency sign). A text with none anywhere has no class token: `detectClassTokens`
+ * finds nothing in it.
+ */
+export function mayHoldClassTokens(text: string, start: number, end: number): boolean {
+  const flags = CHAR_FLAGS;
+  for (let i = start; i < end; i++) if ((flags[text.charCodeAt(i)] & INTERESTING) !== 0) return true;
+  return false;
+}
+
 /** Classifies chunk text[i..e); returns where scanning resumes. */
 function classifyChunk(text: string, i: number, e: number, out: ClassTokenBuffer): number {
   let s = i;

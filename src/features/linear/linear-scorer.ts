@@ -2,6 +2,7 @@ import type { SparseBuffer } from '../sparse.js';
 import { createSparseBuffer, ensureSparseCapacity } from '../sparse.js';
 import type { VectorizerPart } from '../vectorizer.js';
 import type { TermAccumulator } from './term-accumulator.js';
+import type { WordCharWbTerms } from './word-char-wb-terms.js';
 
 /**
  * A vectoriser fused with a pair of linear models (threat, phishing) over its columns: the
@@ -91,5 +92,33 @@ export class CompositeScorer implements LinearScorer {
 
   appendLast(out: SparseBuffer, offset: number): void {
     for (let k = 0; k < this.scorers.length; k++) this.scorers[k].appendLast(out, offset + this.offsets[k]);
+  }
+}
+
+/**
+ * A word part and a char_wb part scored together through one chunk cache
+ * (`WordCharWbTerms`); each part keeps its own accumulator, norm and columns.
+ */
+export class WordCharWbScorer implements LinearScorer {
+  constructor(
+    private readonly terms: WordCharWbTerms,
+    /** The two parts in column order: their accumulators and column offsets. */
+    private readonly first: { acc: TermAccumulator; offset: number },
+    private readonly second: { acc: TermAccumulator; offset: number },
+  ) {}
+
+  accumulate(text: string, sums: Float64Array): void {
+    this.terms.addTo(text);
+    const a = this.first.acc;
+    const b = this.second.acc;
+    const sa = a.scale();
+    const sb = b.scale();
+    sums[0] += a.dotThreat * sa + b.dotThreat * sb;
+    sums[1] += a.dotPhishing * sa + b.dotPhishing * sb;
+  }
+
+  appendLast(out: SparseBuffer, offset: number): void {
+    this.first.acc.appendTo(out, offset + this.first.offset);
+    this.second.acc.appendTo(out, offset + this.second.offset);
   }
 }

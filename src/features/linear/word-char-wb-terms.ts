@@ -1,0 +1,315 @@
+import { CLASS_TOKEN_STRINGS, createClassTokenBuffer, detectClassTokens, mayHoldClassTokens } from '../../text/class-tokens.js';
+import { wbWordGrams } from '../char-wb-analyzer.js';
+import { createGramBuffer, ensureGramCapacity } from '../gram-buffer.js';
+import { classTokenHashes, stepH1, stepH2, H1_SEED, H2_SEED } from '../ngram-hash.js';
+import { isPythonSpace } from '../python-space.js';
+import { WordColumnCache } from '../word-column-cache.js';
+import { wordCharTable } from '../word-chars.js';
+import { createWordTokens, tokenizeWords } from '../word-tokens.js';
+import type { GramIndex } from './gram-index.js';
+import type { TermAccumulator } from './term-accumulator.js';
+
+/** One TF-IDF part as the fused chunk path sees it. */
+export interface ChunkPart {
+  readonly index: GramIndex;
+  readonly acc: TermAccumulator;
+  readonly minN: number;
+  readonly maxN: number;
+  readonly classTokens: boolean;
+}
+
+/** Keys are packed with their in-chunk count as key << 8 | count (as in `CharWbTerms`). */
+const MAX_KEYS = 1 << 23;
+const MAX_COUNT = 255;
+
+// Entry header: the chunk's hash, then per part its key count and its own three sums
+// (float32), then where the chunk's first word token lies (relative to the chunk; end 0 when
+// it has none) and its last token's hash; whether it may hold a class token; a memo of the
+// last bigram joining a token to this chunk (that token's hash → key, NO_JOIN when none yet).
+// Char keys follow, then word keys.
+const C_N = 2;
+const C_SUMS = 3;
+const W_N = 6;
+const W_SUMS = 7;
+const FIRST_START = 10;
+const FIRST_END = 11;
+const LAST_H1 = 12;
+const LAST_H2 = 13;
+const CLASS_CHARS = 14;
+const JOIN_H1 = 15;
+const JOIN_H2 = 16;
+const JOIN_KEY = 17;
+const HEADER = 18;
+const NO_JOIN = -2;
+
+/**
+ * The default union's two TF-IDF parts, word 1–2-grams and char_wb n-grams, read off one
+ * whitespace chunk at a time through one shared `WordColumnCache`. Both analysers' grams
+ * inside a chunk depend on the chunk alone (char_wb grams never leave a word, and a word
+ * token never crosses whitespace), so one probe per chunk gives both parts' keys and sums.
+ * What crosses chunks is a word bigram joining the last token before a chunk to its first:
+ * one lookup per chunk, hashed from the previous token's hash and the first token's chars.
+ * Class tokens are found over the whole text, as the analysers do.
+ *
+ * Keys reach each accumulator in the order the part's own analyser emits its grams, so the
+ * features read back (`appendTo`) are bit-identical to the part's transform path.
+ */
+export class WordCharWbTerms {
+  private readonly charGrams = createGramBuffer();
+  private readonly wordGrams = createGramBuffer();
+  private readonly tokens = createWordTokens();
+  private readonly table = wordCharTable();
+  private readonly classBuf = createClassTokenBuffer();
+  private readonly classHashes = classTokenHashes(CLASS_TOKEN_STRINGS);
+  private readonly fillPos = new Map<number, number>();
+  /** Whether the word part has bigrams, and so joins chunks. */
+  private readonly joins: boolean;
+  /** Last word token seen so far in the current text (for the bigram into the next chunk). */
+  private hasPrev = false;
+  private prevH1 = 0;
+  private prevH2 = 0;
+  readonly cache: WordColumnCache;
+
+  constructor(
+    private readonly word: ChunkPart,
+    private readonly char: ChunkPart,
+    cache?: WordColumnCache,
+  ) {
+    if (!WordCharWbTerms.supports(word, char)) throw new Error('word n-grams above 2 or over 2^23 columns cannot take the fused chunk path');
+    this.joins = word.minN <= 2 && word.maxN >= 2;
+    this.cache = cache ?? new WordColumnCache();
+  }
+
+  static supports(word: Pick<ChunkPart, 'maxN' | 'index'>, char: Pick<ChunkPart, 'index'>): boolean {
+    return word.maxN <= 2 && word.index.size <= MAX_KEYS && char.index.size <= MAX_KEYS;
+  }
+
+  /** Resets both accumulators and adds every in-vocabulary gram of text to them. */
+  addTo(text: string): void {
+    const wAcc = this.word.acc;
+    const cAcc = this.char.acc;
+    wAcc.reset();
+    cAcc.reset();
+    const n = text.length;
+    const cache = this.cache;
+    const joins = this.joins;
+    let hasPrev = false;
+    let prevH1 = 0;
+    let prevH2 = 0;
+    let classChars = 0;
+    let i = 0;
+    while (i < n) {
+      let c = text.charCodeAt(i);
+      if (isPythonSpace(c)) {
+        i++;
+        continue;
+      }
+      const start = i;
+      let h1 = H1_SEED;
+      let h2 = H2_SEED;
+      do {
+        h1 = stepH1(h1, c);
+        h2 = stepH2(h2, c);
+        i++;
+      } while (i < n && !isPythonSpace((c = text.charCodeAt(i))));
+      let at = cache.find(h1, h2);
+      if (at < 0) {
+        this.hasPrev = hasPrev;
+        this.prevH1 = prevH1;
+        this.prevH2 = prevH2;
+        at = this.fill(text, start, i, h1, h2);
+        if (at < 0) {
+          // not cacheable: fill added its grams directly and moved the previous token on
+          classChars = 1;
+          hasPrev = this.hasPrev;
+          prevH1 = this.prevH1;
+          prevH2 = this.prevH2;
+          continue;
+        }
+      }
+      const arena = cache.arena;
+      const floats = cache.floats;
+      const keys = at + HEADER;
+      const cn = arena[at + C_N];
+      cAcc.addSums(floats[at + C_SUMS], floats[at + C_SUMS + 1], floats[at + C_SUMS + 2]);
+      cAcc.addWordKeys(arena, keys, keys + cn);
+      classChars |= arena[at + CLASS_CHARS];
+      const firstEnd = arena[at + FIRST_END];
+      if (firstEnd === 0) continue; // no word token in this chunk
+      if (hasPrev && joins) {
+        // the bigram into this chunk: from the memo when the same token came before it last time
+        let key = arena[at + JOIN_KEY];
+        if (key === NO_JOIN || arena[at + JOIN_H1] !== prevH1 || arena[at + JOIN_H2] !== prevH2) {
+          key = this.joinKey(prevH1, prevH2, text, start + arena[at + FIRST_START], start + firstEnd);
+          arena[at + JOIN_H1] = prevH1;
+          arena[at + JOIN_H2] = prevH2;
+          arena[at + JOIN_KEY] = key;
+        }
+        if (key >= 0) wAcc.addGram(key);
+      }
+      wAcc.addSums(floats[at + W_SUMS], floats[at + W_SUMS + 1], floats[at + W_SUMS + 2]);
+      wAcc.addWordKeys(arena, keys + cn, keys + cn + arena[at + W_N]);
+      hasPrev = true;
+      prevH1 = arena[at + LAST_H1];
+      prevH2 = arena[at + LAST_H2];
+    }
+    if (classChars === 0 || (!this.word.classTokens && !this.char.classTokens)) return;
+    const nClass = detectClassTokens(text, this.classBuf);
+    if (this.word.classTokens) this.addClassTokens(this.word, nClass);
+    if (this.char.classTokens) this.addClassTokens(this.char, nClass);
+  }
+
+  /** The class tokens found in the text, after the part's grams (as its analyser emits them). */
+  private addClassTokens(part: ChunkPart, nClass: number): void {
+    for (let k = 0; k < nClass; k++) {
+      const kind = this.classBuf.kinds[k];
+      const key = part.index.lookup(this.classHashes[2 * kind], this.classHashes[2 * kind + 1]);
+      if (key >= 0) part.acc.addGram(key);
+    }
+  }
+
+  /** The key of the word bigram of the previous token and the token at text[s, e), or -1. */
+  private joinKey(prevH1: number, prevH2: number, text: string, s: number, e: number): number {
+    let h1 = stepH1(prevH1, 32);
+    let h2 = stepH2(prevH2, 32);
+    for (let u = s; u < e; u++) {
+      const code = text.charCodeAt(u);
+      h1 = stepH1(h1, code);
+      h2 = stepH2(h2, code);
+    }
+    return this.word.index.lookup(h1, h2);
+  }
+
+  /**
+   * Analyses a new chunk with both analysers and caches its entry; returns the entry's
+   * offset, or -1 when the chunk cannot be cached (too long, or a gram repeated over 255
+   * times in it): its grams are then added one by one, and the previous token moved on.
+   */
+  private fill(text: string, start: number, end: number, h1: number, h2: number): number {
+    const { word, char, cache } = this;
+    const nChar = wbWordGrams(text, start, end, char.minN, char.maxN, this.charGrams, 0);
+    const nTokens = tokenizeWords(text, start, end, this.table, this.tokens);
+    const nWord = this.wordChunkGrams(text, nTokens);
+    if (!cache.fits(HEADER + nChar + nWord)) return this.addDirect(text, nChar, nTokens, nWord);
+    const at = cache.reserve(HEADER + nChar + nWord);
+    const cn = this.storeKeys(char.index, this.charGrams.h1, this.charGrams.h2, nChar, at + HEADER);
+    if (cn < 0) return this.addDirect(text, nChar, nTokens, nWord);
+    const wn = this.storeKeys(word.index, this.wordGrams.h1, this.wordGrams.h2, nWord, at + HEADER + cn);
+    if (wn < 0) return this.addDirect(text, nChar, nTokens, nWord);
+    const arena = cache.arena;
+    const floats = cache.floats;
+    arena[at] = h1;
+    arena[at + 1] = h2;
+    arena[at + C_N] = cn;
+    chunkSums(char, arena, at + HEADER, cn, floats, at + C_SUMS);
+    arena[at + W_N] = wn;
+    chunkSums(word, arena, at + HEADER + cn, wn, floats, at + W_SUMS);
+    const t = this.tokens;
+    arena[at + FIRST_START] = nTokens > 0 ? t.starts[0] - start : 0;
+    arena[at + FIRST_END] = nTokens > 0 ? t.ends[0] - start : 0;
+    arena[at + LAST_H1] = nTokens > 0 ? t.h1[nTokens - 1] : 0;
+    arena[at + LAST_H2] = nTokens > 0 ? t.h2[nTokens - 1] : 0;
+    arena[at + CLASS_CHARS] = mayHoldClassTokens(text, start, end) ? 1 : 0;
+    arena[at + JOIN_KEY] = NO_JOIN;
+    cache.commit(HEADER + cn + wn);
+    return at;
+  }
+
+  /** The word part's grams inside the chunk, in the analyser's order (token t, then t with t + 1). */
+  private wordChunkGrams(text: string, nTokens: number): number {
+    const { minN, maxN } = this.word;
+    const g = this.wordGrams;
+    const t = this.tokens;
+    ensureGramCapacity(g, 2 * nTokens);
+    let c = 0;
+    for (let k = 0; k < nTokens; k++) {
+      if (minN <= 1) {
+        g.h1[c] = t.h1[k];
+        g.h2[c] = t.h2[k];
+        c++;
+      }
+      if (!this.joins || k + 1 === nTokens) continue;
+      let h1 = stepH1(t.h1[k], 32);
+      let h2 = stepH2(t.h2[k], 32);
+      for (let u = t.starts[k + 1], e = t.ends[k + 1]; u < e; u++) {
+        const code = text.charCodeAt(u);
+        h1 = stepH1(h1, code);
+        h2 = stepH2(h2, code);
+      }
+      g.h1[c] = h1;
+      g.h2[c] = h2;
+      c++;
+    }
+    return c;
+  }
+
+  /**
+   * Looks n grams up and writes their distinct keys, packed with in-chunk counts in
+   * first-seen order, at arena[p…]; returns how many, or -1 when a count would pass 255.
+   */
+  private storeKeys(index: GramIndex, h1: Int32Array, h2: Int32Array, n: number, p: number): number {
+    const arena = this.cache.arena;
+    const fillPos = this.fillPos;
+    fillPos.clear();
+    let m = 0;
+    for (let k = 0; k < n; k++) {
+      const key = index.lookup(h1[k], h2[k]);
+      if (key < 0) continue;
+      const pos = fillPos.get(key);
+      if (pos === undefined) {
+        fillPos.set(key, m);
+        arena[p + m++] = (key << 8) | 1;
+      } else {
+        if ((arena[p + pos] & MAX_COUNT) === MAX_COUNT) return -1;
+        arena[p + pos]++;
+      }
+    }
+    return m;
+  }
+
+  /** An uncacheable chunk: its grams straight into the accumulators, in order. */
+  private addDirect(text: string, nChar: number, nTokens: number, nWord: number): number {
+    const { word, char } = this;
+    const cg = this.charGrams;
+    for (let k = 0; k < nChar; k++) {
+      const key = char.index.lookup(cg.h1[k], cg.h2[k]);
+      if (key >= 0) char.acc.addGram(key);
+    }
+    if (nTokens === 0) return -1;
+    const t = this.tokens;
+    if (this.hasPrev && this.joins) {
+      const key = this.joinKey(this.prevH1, this.prevH2, text, t.starts[0], t.ends[0]);
+      if (key >= 0) word.acc.addGram(key);
+    }
+    const wg = this.wordGrams;
+    for (let k = 0; k < nWord; k++) {
+      const key = word.index.lookup(wg.h1[k], wg.h2[k]);
+      if (key >= 0) word.acc.addGram(key);
+    }
+    this.hasPrev = true;
+    this.prevH1 = t.h1[nTokens - 1];
+    this.prevH2 = t.h2[nTokens - 1];
+    return -1;
+  }
+}
+
+/** A chunk's own (w_threat·x, w_phishing·x, |x|²) over its m packed keys, in float64, stored as float32. */
+function chunkSums(part: ChunkPart, arena: Int32Array, p: number, m: number, floats: Float32Array, out: number): void {
+  const { data, stride, idfAt, weighted } = part.index;
+  let dotThreat = 0;
+  let dotPhishing = 0;
+  let sumSq = 0;
+  for (let k = 0; k < m; k++) {
+    const packed = arena[p + k];
+    const q = (packed >>> 8) * stride + idfAt;
+    const v = part.acc.tf(packed & MAX_COUNT) * data[q];
+    sumSq += v * v;
+    if (weighted) {
+      dotThreat += v * data[q + 1];
+      dotPhishing += v * data[q + 2];
+    }
+  }
+  floats[out] = dotThreat;
+  floats[out + 1] = dotPhishing;
+  floats[out + 2] = sumSq;
+}
