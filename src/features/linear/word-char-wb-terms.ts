@@ -68,6 +68,12 @@ export class WordCharWbTerms {
   private hasPrev = false;
   private prevH1 = 0;
   private prevH2 = 0;
+  /** The current text's whitespace chunks: range, 64-bit hash, cache entry (-1: none). */
+  private chunkStart = new Int32Array(64);
+  private chunkEnd = new Int32Array(64);
+  private chunkH1 = new Int32Array(64);
+  private chunkH2 = new Int32Array(64);
+  private chunkAt = new Int32Array(64);
   readonly cache: WordColumnCache;
 
   constructor(
@@ -90,34 +96,29 @@ export class WordCharWbTerms {
     const cAcc = this.char.acc;
     wAcc.reset();
     cAcc.reset();
-    const n = text.length;
+    // Split and hash every chunk first, then probe the cache for all of them, then use the
+    // entries: the probes are independent loads, so their cache misses overlap instead of
+    // each waiting behind the previous chunk's work.
+    const m = this.splitChunks(text);
     const cache = this.cache;
+    const { chunkH1, chunkH2, chunkAt, chunkStart, chunkEnd } = this;
+    for (let j = 0; j < m; j++) chunkAt[j] = cache.find(chunkH1[j], chunkH2[j]);
     const joins = this.joins;
     let hasPrev = false;
     let prevH1 = 0;
     let prevH2 = 0;
     let classChars = 0;
-    let i = 0;
-    while (i < n) {
-      let c = text.charCodeAt(i);
-      if (isPythonSpace(c)) {
-        i++;
-        continue;
-      }
-      const start = i;
-      let h1 = H1_SEED;
-      let h2 = H2_SEED;
-      do {
-        h1 = stepH1(h1, c);
-        h2 = stepH2(h2, c);
-        i++;
-      } while (i < n && !isPythonSpace((c = text.charCodeAt(i))));
-      let at = cache.find(h1, h2);
+    let filled = false;
+    for (let j = 0; j < m; j++) {
+      const start = chunkStart[j];
+      // an earlier fill may have added this chunk, or cleared the cache
+      let at = filled ? cache.find(chunkH1[j], chunkH2[j]) : chunkAt[j];
       if (at < 0) {
+        filled = true;
         this.hasPrev = hasPrev;
         this.prevH1 = prevH1;
         this.prevH2 = prevH2;
-        at = this.fill(text, start, i, h1, h2);
+        at = this.fill(text, start, chunkEnd[j], chunkH1[j], chunkH2[j]);
         if (at < 0) {
           // not cacheable: fill added its grams directly and moved the previous token on
           classChars = 1;
@@ -157,6 +158,48 @@ export class WordCharWbTerms {
     const nClass = detectClassTokens(text, this.classBuf);
     if (this.word.classTokens) this.addClassTokens(this.word, nClass);
     if (this.char.classTokens) this.addClassTokens(this.char, nClass);
+  }
+
+  /** Splits text on Python whitespace into the chunk arrays, hashing each chunk; returns how many. */
+  private splitChunks(text: string): number {
+    const n = text.length;
+    let m = 0;
+    let i = 0;
+    while (i < n) {
+      let c = text.charCodeAt(i);
+      if (isPythonSpace(c)) {
+        i++;
+        continue;
+      }
+      const start = i;
+      let h1 = H1_SEED;
+      let h2 = H2_SEED;
+      do {
+        h1 = stepH1(h1, c);
+        h2 = stepH2(h2, c);
+        i++;
+      } while (i < n && !isPythonSpace((c = text.charCodeAt(i))));
+      if (m === this.chunkAt.length) this.growChunks();
+      this.chunkStart[m] = start;
+      this.chunkEnd[m] = i;
+      this.chunkH1[m] = h1;
+      this.chunkH2[m] = h2;
+      m++;
+    }
+    return m;
+  }
+
+  private growChunks(): void {
+    const grow = (a: Int32Array): Int32Array<ArrayBuffer> => {
+      const b = new Int32Array(a.length * 2);
+      b.set(a);
+      return b;
+    };
+    this.chunkStart = grow(this.chunkStart);
+    this.chunkEnd = grow(this.chunkEnd);
+    this.chunkH1 = grow(this.chunkH1);
+    this.chunkH2 = grow(this.chunkH2);
+    this.chunkAt = grow(this.chunkAt);
   }
 
   /** The class tokens found in the text, after the part's grams (as its analyser emits them). */
