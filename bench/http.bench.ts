@@ -2,10 +2,13 @@
  * The HTTP API under load: `warden serve --workers 2 --no-auth` as a child process on a free
  * 127.0.0.1 port, against a fresh copy of the bench model's registry.
  *   a. saturating `POST /v1/score` ({text}) with wrk, vs a bare Fastify app (the ceiling);
- *   b. open-loop latency at 2,000 req/s for 10 s, from each request's scheduled time;
+ *   b. open-loop latency at 2,000 req/s for 10 s, from each request's scheduled time: once
+ *      right after (a), as users see traffic after a burst, and once more after the server has
+ *      gone idle (the time it kept working after the burst is recorded: the backlog);
  *   c. `POST /v1/score` with {texts: [100]}: messages per second;
  *   d. (a) again with WARDEN_PREDICTION_LOG=off, on PGlite and on PostgreSQL (when reachable,
- *      in a throw-away schema that is dropped afterwards).
+ *      each PostgreSQL leg in its own throw-away schema, dropped afterwards: the log-off leg
+ *      must not run on the rows the log-on leg left, with the database vacuuming them).
  * The servers run with a rate limit far above any rate the bench can offer
  * (WARDEN_RATE_LIMIT_MAX = 1e9 per minute): the limiter still runs its bookkeeping on every
  * request, as in production, but never answers 429, which would be cheap answers counted as
@@ -97,6 +100,40 @@ function saturate(label: string, server: ChildServer, path: string, bodies: stri
   };
 }
 
+const IDLE_CORES = 0.1;
+const IDLE_LIMIT_MS = 60_000;
+
+/**
+ * Waits until the server tree uses less than IDLE_CORES for a 500 ms window (at most
+ * IDLE_LIMIT_MS) and returns how long that took and the CPU the primary spent meanwhile.
+ */
+async function waitIdle(server: ChildServer): Promise<{ seconds: number; primaryCpuSeconds: number; reachedIdle: boolean }> {
+  const t0 = performance.now();
+  const p0 = server.primaryCpuSeconds();
+  for (;;) {
+    const c = server.cpuSeconds();
+    const w = performance.now();
+    await new Promise((r) => setTimeout(r, 500));
+    const cores = (server.cpuSeconds() - c) / ((performance.now() - w) / 1000);
+    const elapsed = performance.now() - t0;
+    if (cores < IDLE_CORES || elapsed > IDLE_LIMIT_MS) {
+      return { seconds: round(elapsed / 1000, 1), primaryCpuSeconds: round(server.primaryCpuSeconds() - p0, 2), reachedIdle: cores < IDLE_CORES };
+    }
+  }
+}
+
+async function openLoopLeg(label: string, s: ChildServer, bodies: string[]) {
+  const la = loadAverage();
+  const c0 = s.cpuSeconds();
+  const p0 = s.primaryCpuSeconds();
+  const openLoop = await runOpenLoop(s.port, '/v1/score', bodies, OPEN_LOOP_RATE, OPEN_LOOP_SECONDS);
+  const serverCores = round((s.cpuSeconds() - c0) / OPEN_LOOP_SECONDS, 2);
+  const primaryCores = round((s.primaryCpuSeconds() - p0) / OPEN_LOOP_SECONDS, 2);
+  console.error(`${label}: ${JSON.stringify(openLoop.latencyMs)}`);
+  if (openLoop.errors > 0) console.error(`!!! ${label}: ${openLoop.errors} of ${openLoop.sent} requests failed or went unanswered; this leg is NOT clean`);
+  return { ...openLoop, serverCores, primaryCores, loadAverage: la };
+}
+
 /** A fresh copy of the bench data dir (registry tables in PGlite + artifacts), so runs do not share predictions. */
 function freshDataDir(source: string): string {
   const dir = mkdtempSync(join(tmpdir(), 'warden-bench-http-'));
@@ -186,32 +223,34 @@ export async function runHttpBench(only: readonly Leg[] = LEGS): Promise<Record<
   const pglite = !runs('pglite') ? null : await withWarden(source, {}, async (s) => {
     const sat = saturate('pglite, log on', s, '/v1/score', single, CONNECTIONS);
     console.error(`pglite, log on: ${sat.requestsPerSecond} req/s`);
-    const la = loadAverage();
-    const c0 = s.cpuSeconds();
-    const p0 = s.primaryCpuSeconds();
-    const openLoop = await runOpenLoop(s.port, '/v1/score', single, OPEN_LOOP_RATE, OPEN_LOOP_SECONDS);
-    const openLoopServerCores = round((s.cpuSeconds() - c0) / OPEN_LOOP_SECONDS, 2);
-    const openLoopPrimaryCores = round((s.primaryCpuSeconds() - p0) / OPEN_LOOP_SECONDS, 2);
-    console.error(`open loop: ${JSON.stringify(openLoop.latencyMs)}`);
-    if (openLoop.errors > 0) console.error(`!!! open loop: ${openLoop.errors} of ${openLoop.sent} requests failed or went unanswered; this leg is NOT clean`);
+    // Right after the burst (what users see when a burst ends), then again once the server is idle.
+    const openLoopAfterBurst = await openLoopLeg('open loop right after the saturation leg', s, single);
+    const drain = await waitIdle(s);
+    console.error(`idle again after ${drain.seconds} s (primary CPU meanwhile ${drain.primaryCpuSeconds} s)`);
+    const openLoop = await openLoopLeg('open loop, server idle before', s, single);
     const batch = saturate('pglite, batch', s, '/v1/score', batches, BATCH_CONNECTIONS);
     console.error(`batch: ${batch.requestsPerSecond * 100} msg/s`);
-    return { saturation: sat, openLoop: { ...openLoop, serverCores: openLoopServerCores, primaryCores: openLoopPrimaryCores, loadAverage: la }, batch: { ...batch, messagesPerSecond: batch.requestsPerSecond * 100 } };
+    return { saturation: sat, openLoopAfterBurst, drainAfterOpenLoop: drain, openLoop, batch: { ...batch, messagesPerSecond: batch.requestsPerSecond * 100 } };
   });
   const pgliteOff = !runs('pglite') ? null : await withWarden(source, { WARDEN_PREDICTION_LOG: 'off' }, async (s) => saturate('pglite, log off', s, '/v1/score', single, CONNECTIONS));
   if (pgliteOff) console.error(`pglite, log off: ${pgliteOff.requestsPerSecond} req/s`);
 
   let postgres: Record<string, unknown> | null = null;
-  const pgTarget = runs('postgres') ? await postgresSchema(source, model.dir) : null;
-  if (pgTarget) {
+  /** One PostgreSQL leg in a schema of its own (null when PostgreSQL is unreachable). */
+  const postgresLeg = async (label: string, env: NodeJS.ProcessEnv): Promise<Saturation | null> => {
+    const target = await postgresSchema(source, model.dir);
+    if (!target) return null;
     try {
-      const on = await withWarden(source, { DATABASE_URL: pgTarget.url }, async (s) => saturate('postgres, log on', s, '/v1/score', single, CONNECTIONS));
-      const off = await withWarden(source, { DATABASE_URL: pgTarget.url, WARDEN_PREDICTION_LOG: 'off' }, async (s) => saturate('postgres, log off', s, '/v1/score', single, CONNECTIONS));
-      postgres = { logOn: on, logOff: off, logCost: round(1 - on.requestsPerSecond / off.requestsPerSecond, 3) };
-      console.error(`postgres: on ${on.requestsPerSecond}, off ${off.requestsPerSecond} req/s`);
+      return await withWarden(source, { DATABASE_URL: target.url, ...env }, async (s) => saturate(label, s, '/v1/score', single, CONNECTIONS));
     } finally {
-      await pgTarget.drop();
+      await target.drop();
     }
+  };
+  const on = runs('postgres') ? await postgresLeg('postgres, log on', {}) : null;
+  const off = on ? await postgresLeg('postgres, log off', { WARDEN_PREDICTION_LOG: 'off' }) : null;
+  if (on && off) {
+    postgres = { logOn: on, logOff: off, logCost: round(1 - on.requestsPerSecond / off.requestsPerSecond, 3) };
+    console.error(`postgres: on ${on.requestsPerSecond}, off ${off.requestsPerSecond} req/s`);
   }
 
   const result = {
@@ -219,7 +258,7 @@ export async function runHttpBench(only: readonly Leg[] = LEGS): Promise<Record<
       server: `WARDEN_LOG_LEVEL=warn node bin/warden.js serve --workers ${WORKERS} --no-auth --host 127.0.0.1 --port <free> --data-dir <copy of ${source}>`,
       saturation: `wrk -t1 -c${CONNECTIONS} -d${RUN_SECONDS}s --latency -s <POST {"text"} rotating 500 UCI texts> (after ${WARMUP_SECONDS}s warm-up; median of ${RUNS})`,
       batch: `wrk -t1 -c${BATCH_CONNECTIONS} -d${RUN_SECONDS}s -s <POST {"texts": 100 UCI texts}, 20 bodies>`,
-      openLoop: `Node open-loop generator, ${OPEN_LOOP_RATE} req/s for ${OPEN_LOOP_SECONDS}s, latency from scheduled send time`,
+      openLoop: `Node open-loop generator, ${OPEN_LOOP_RATE} req/s for ${OPEN_LOOP_SECONDS}s, latency from scheduled send time; openLoopAfterBurst right after the saturation leg, openLoop after the server went idle (tree < ${IDLE_CORES} cores)`,
       bare: `node dist/bench/bare-fastify-server.js <port> ${WORKERS}`,
     },
     model: model.version,
