@@ -4,7 +4,8 @@
  *   a. saturating `POST /v1/score` ({text}) with wrk, vs a bare Fastify app (the ceiling);
  *   b. open-loop latency at 2,000 req/s for 10 s, from each request's scheduled time: once
  *      right after (a), as users see traffic after a burst, and once more after the server has
- *      gone idle (the time it kept working after the burst is recorded: the backlog);
+ *      gone idle (the time it kept working after the first open loop is recorded; a backlog
+ *      left by the burst shows as a slower first run and more primary CPU in it);
  *   c. `POST /v1/score` with {texts: [100]}: messages per second;
  *   d. (a) again with WARDEN_PREDICTION_LOG=off, on PGlite and on PostgreSQL (when reachable,
  *      each PostgreSQL leg in its own throw-away schema, dropped afterwards: the log-off leg
