@@ -13,6 +13,8 @@ export interface ChildServer {
   pid: number;
   /** User + system CPU seconds of the server and all its descendants so far (Linux /proc). */
   cpuSeconds(): number;
+  /** The same for the top process alone (a cluster's primary), without its workers. */
+  primaryCpuSeconds(): number;
   /** The last lines the server wrote to stderr/stdout (for failure messages). */
   output(): string;
   stop(): Promise<void>;
@@ -44,6 +46,17 @@ export function getStatus(port: number, path: string): Promise<number> {
 }
 
 const CLOCK_TICKS = 100; // USER_HZ on Linux
+
+/** CPU seconds (utime + stime) of pid alone, read from /proc; 0 when unavailable. */
+export function processCpuSeconds(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const rest = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(rest[11]) + Number(rest[12])) / CLOCK_TICKS;
+  } catch {
+    return 0;
+  }
+}
 
 /** CPU seconds (utime + stime) of pid and its descendants, read from /proc; 0 when unavailable. */
 export function treeCpuSeconds(pid: number): number {
@@ -116,5 +129,5 @@ export async function startChildServer(command: string, args: string[], port: nu
     }
     await new Promise((r) => setTimeout(r, 200));
   }
-  return { port, pid: child.pid!, cpuSeconds: () => treeCpuSeconds(child.pid!), output: () => tail, stop };
+  return { port, pid: child.pid!, cpuSeconds: () => treeCpuSeconds(child.pid!), primaryCpuSeconds: () => processCpuSeconds(child.pid!), output: () => tail, stop };
 }

@@ -2,10 +2,19 @@
  * The HTTP API under load: `warden serve --workers 2 --no-auth` as a child process on a free
  * 127.0.0.1 port, against a fresh copy of the bench model's registry.
  *   a. saturating `POST /v1/score` ({text}) with wrk, vs a bare Fastify app (the ceiling);
- *   b. open-loop latency at 2,000 req/s for 10 s, from each request's scheduled time;
+ *   b. open-loop latency at 2,000 req/s for 10 s, from each request's scheduled time: once
+ *      right after (a), as users see traffic after a burst, and once more after the server has
+ *      gone idle (the time it kept working after the first open loop is recorded; a backlog
+ *      left by the burst shows as a slower first run and more primary CPU in it);
  *   c. `POST /v1/score` with {texts: [100]}: messages per second;
  *   d. (a) again with WARDEN_PREDICTION_LOG=off, on PGlite and on PostgreSQL (when reachable,
- *      in a throw-away schema that is dropped afterwards).
+ *      each PostgreSQL leg in its own throw-away schema, dropped afterwards: the log-off leg
+ *      must not run on the rows the log-on leg left, with the database vacuuming them).
+ * The servers run with a rate limit far above any rate the bench can offer
+ * (WARDEN_RATE_LIMIT_MAX = 1e9 per minute): the limiter still runs its bookkeeping on every
+ * request, as in production, but never answers 429, which would be cheap answers counted as
+ * throughput. Throughput counts 2xx answers only; a leg with any non-2xx answer or socket
+ * error says so on stderr and records the counts (`errors`, `clean: false`).
  * Every server is killed at the end, also on failure. Run: `node dist/bench/http.bench.js`
  * → bench/results/http.json. `node dist/bench/http.bench.js postgres` (or `bare`, `pglite`)
  * runs only those legs and prints them without writing the results file.
@@ -22,7 +31,7 @@ import { freePort, startChildServer, type ChildServer } from './child-server.js'
 import { isMain, loadAverage, machineNote, median, round, WARDEN_BIN, writeResult } from './measure.js';
 import { runOpenLoop } from './open-loop.js';
 import { loadUciTexts } from './uci-texts.js';
-import { runWrk, wrkAvailable, type WrkResult } from './wrk.js';
+import { okPerSecond, runWrk, wrkAvailable, type WrkResult } from './wrk.js';
 
 const WORKERS = 2;
 const CONNECTIONS = 32;
@@ -33,13 +42,22 @@ const WARMUP_SECONDS = 3;
 const SETTLE_MS = 3000;
 const OPEN_LOOP_RATE = 2000;
 const OPEN_LOOP_SECONDS = 10;
+/** Far above what one machine can offer in a minute: the limiter counts but never rejects. */
+const RATE_LIMIT_MAX = '1000000000';
 const POSTGRES_URL = process.env.WARDEN_BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 interface Saturation {
+  /** 2xx answers per second (median run). */
   requestsPerSecond: number;
   runs: number[];
   latencyMsMedianRun: WrkResult['latencyMs'];
+  /** Non-2xx answers plus socket errors over all runs; `clean` is false when any. */
   errors: number;
+  non2xx: number;
+  socketErrors: number;
+  clean: boolean;
+  /** CPU seconds per wall second of the primary process alone (the database owner with PGlite). */
+  primaryCores: number;
   /** CPU seconds per wall second: the server tree and wrk (2.0 = both cores). */
   serverCores: number;
   wrkCores: number;
@@ -48,29 +66,73 @@ interface Saturation {
   loadAverage: number[];
 }
 
-/** Warm-up, then RUNS wrk runs; the median requests/s with the CPU split. */
-function saturate(server: ChildServer, path: string, bodies: string[], connections: number): Saturation {
+/** Warm-up, then RUNS wrk runs; the median 2xx requests/s with the CPU split. Errors are shouted, not hidden. */
+function saturate(label: string, server: ChildServer, path: string, bodies: string[], connections: number): Saturation {
   const url = `http://127.0.0.1:${server.port}${path}`;
   runWrk(url, bodies, connections, WARMUP_SECONDS);
   const la = loadAverage();
-  const runs: (WrkResult & { serverCpu: number })[] = [];
+  const runs: (WrkResult & { serverCpu: number; primaryCpu: number; ok: number })[] = [];
   for (let i = 0; i < RUNS; i++) {
     const c0 = server.cpuSeconds();
+    const p0 = server.primaryCpuSeconds();
     const r = runWrk(url, bodies, connections, RUN_SECONDS);
-    runs.push({ ...r, serverCpu: server.cpuSeconds() - c0 });
+    runs.push({ ...r, serverCpu: server.cpuSeconds() - c0, primaryCpu: server.primaryCpuSeconds() - p0, ok: okPerSecond(r) });
   }
-  const byRps = [...runs].sort((a, b) => a.requestsPerSecond - b.requestsPerSecond);
+  const byRps = [...runs].sort((a, b) => a.ok - b.ok);
   const mid = byRps[Math.floor(byRps.length / 2)];
+  const non2xx = runs.reduce((a, r) => a + r.non2xx, 0);
+  const socketErrors = runs.reduce((a, r) => a + r.socketErrors, 0);
+  if (non2xx + socketErrors > 0) {
+    console.error(`!!! ${label}: ${non2xx} non-2xx answers and ${socketErrors} socket errors in ${RUNS} runs — only 2xx answers are counted; this leg is NOT clean`);
+  }
   return {
-    requestsPerSecond: Math.round(median(runs.map((r) => r.requestsPerSecond))),
-    runs: runs.map((r) => Math.round(r.requestsPerSecond)),
+    requestsPerSecond: Math.round(median(runs.map((r) => r.ok))),
+    runs: runs.map((r) => Math.round(r.ok)),
     latencyMsMedianRun: mid.latencyMs,
-    errors: runs.reduce((a, r) => a + r.non2xx + r.socketErrors, 0),
+    errors: non2xx + socketErrors,
+    non2xx,
+    socketErrors,
+    clean: non2xx + socketErrors === 0,
+    primaryCores: round(median(runs.map((r) => r.primaryCpu / r.seconds)), 2),
     serverCores: round(median(runs.map((r) => r.serverCpu / r.seconds)), 2),
     wrkCores: round(median(runs.map((r) => r.wrkCpuSeconds / r.seconds)), 2),
-    requestsPerServerCpuSecond: Math.round(median(runs.map((r) => (r.requestsPerSecond * r.seconds) / r.serverCpu))),
+    requestsPerServerCpuSecond: Math.round(median(runs.map((r) => (r.ok * r.seconds) / r.serverCpu))),
     loadAverage: la,
   };
+}
+
+const IDLE_CORES = 0.1;
+const IDLE_LIMIT_MS = 60_000;
+
+/**
+ * Waits until the server tree uses less than IDLE_CORES for a 500 ms window (at most
+ * IDLE_LIMIT_MS) and returns how long that took and the CPU the primary spent meanwhile.
+ */
+async function waitIdle(server: ChildServer): Promise<{ seconds: number; primaryCpuSeconds: number; reachedIdle: boolean }> {
+  const t0 = performance.now();
+  const p0 = server.primaryCpuSeconds();
+  for (;;) {
+    const c = server.cpuSeconds();
+    const w = performance.now();
+    await new Promise((r) => setTimeout(r, 500));
+    const cores = (server.cpuSeconds() - c) / ((performance.now() - w) / 1000);
+    const elapsed = performance.now() - t0;
+    if (cores < IDLE_CORES || elapsed > IDLE_LIMIT_MS) {
+      return { seconds: round(elapsed / 1000, 1), primaryCpuSeconds: round(server.primaryCpuSeconds() - p0, 2), reachedIdle: cores < IDLE_CORES };
+    }
+  }
+}
+
+async function openLoopLeg(label: string, s: ChildServer, bodies: string[]) {
+  const la = loadAverage();
+  const c0 = s.cpuSeconds();
+  const p0 = s.primaryCpuSeconds();
+  const openLoop = await runOpenLoop(s.port, '/v1/score', bodies, OPEN_LOOP_RATE, OPEN_LOOP_SECONDS);
+  const serverCores = round((s.cpuSeconds() - c0) / OPEN_LOOP_SECONDS, 2);
+  const primaryCores = round((s.primaryCpuSeconds() - p0) / OPEN_LOOP_SECONDS, 2);
+  console.error(`${label}: ${JSON.stringify(openLoop.latencyMs)}`);
+  if (openLoop.errors > 0) console.error(`!!! ${label}: ${openLoop.errors} of ${openLoop.sent} requests failed or went unanswered; this leg is NOT clean`);
+  return { ...openLoop, serverCores, primaryCores, loadAverage: la };
 }
 
 /** A fresh copy of the bench data dir (registry tables in PGlite + artifacts), so runs do not share predictions. */
@@ -89,6 +151,7 @@ async function withWarden<T>(source: string, env: NodeJS.ProcessEnv, body: (s: C
       ...process.env,
       WARDEN_LOG_LEVEL: 'warn',
       WARDEN_MODEL_POLL_MS: '60000',
+      WARDEN_RATE_LIMIT_MAX: RATE_LIMIT_MAX,
       ...env,
     });
     // /ready answers as soon as the first worker listens; give the others time to join, or
@@ -106,7 +169,7 @@ async function bareFastify(bodies: string[]): Promise<Saturation> {
   const script = fileURLToPath(new URL('./bare-fastify-server.js', import.meta.url));
   const server = await startChildServer(process.execPath, [script, String(port), String(WORKERS)], port, process.env, 30_000);
   try {
-    return saturate(server, '/v1/score', bodies, CONNECTIONS);
+    return saturate('bare fastify', server, '/v1/score', bodies, CONNECTIONS);
   } finally {
     await server.stop();
   }
@@ -159,31 +222,36 @@ export async function runHttpBench(only: readonly Leg[] = LEGS): Promise<Record<
   if (bare) console.error(`bare fastify: ${bare.requestsPerSecond} req/s`);
 
   const pglite = !runs('pglite') ? null : await withWarden(source, {}, async (s) => {
-    const sat = saturate(s, '/v1/score', single, CONNECTIONS);
+    const sat = saturate('pglite, log on', s, '/v1/score', single, CONNECTIONS);
     console.error(`pglite, log on: ${sat.requestsPerSecond} req/s`);
-    const la = loadAverage();
-    const c0 = s.cpuSeconds();
-    const openLoop = await runOpenLoop(s.port, '/v1/score', single, OPEN_LOOP_RATE, OPEN_LOOP_SECONDS);
-    const openLoopServerCores = round((s.cpuSeconds() - c0) / OPEN_LOOP_SECONDS, 2);
-    console.error(`open loop: ${JSON.stringify(openLoop.latencyMs)}`);
-    const batch = saturate(s, '/v1/score', batches, BATCH_CONNECTIONS);
+    // Right after the burst (what users see when a burst ends), then again once the server is idle.
+    const openLoopAfterBurst = await openLoopLeg('open loop right after the saturation leg', s, single);
+    const drain = await waitIdle(s);
+    console.error(`idle again after ${drain.seconds} s (primary CPU meanwhile ${drain.primaryCpuSeconds} s)`);
+    const openLoop = await openLoopLeg('open loop, server idle before', s, single);
+    const batch = saturate('pglite, batch', s, '/v1/score', batches, BATCH_CONNECTIONS);
     console.error(`batch: ${batch.requestsPerSecond * 100} msg/s`);
-    return { saturation: sat, openLoop: { ...openLoop, serverCores: openLoopServerCores, loadAverage: la }, batch: { ...batch, messagesPerSecond: batch.requestsPerSecond * 100 } };
+    return { saturation: sat, openLoopAfterBurst, drainAfterOpenLoop: drain, openLoop, batch: { ...batch, messagesPerSecond: batch.requestsPerSecond * 100 } };
   });
-  const pgliteOff = !runs('pglite') ? null : await withWarden(source, { WARDEN_PREDICTION_LOG: 'off' }, async (s) => saturate(s, '/v1/score', single, CONNECTIONS));
+  const pgliteOff = !runs('pglite') ? null : await withWarden(source, { WARDEN_PREDICTION_LOG: 'off' }, async (s) => saturate('pglite, log off', s, '/v1/score', single, CONNECTIONS));
   if (pgliteOff) console.error(`pglite, log off: ${pgliteOff.requestsPerSecond} req/s`);
 
   let postgres: Record<string, unknown> | null = null;
-  const pgTarget = runs('postgres') ? await postgresSchema(source, model.dir) : null;
-  if (pgTarget) {
+  /** One PostgreSQL leg in a schema of its own (null when PostgreSQL is unreachable). */
+  const postgresLeg = async (label: string, env: NodeJS.ProcessEnv): Promise<Saturation | null> => {
+    const target = await postgresSchema(source, model.dir);
+    if (!target) return null;
     try {
-      const on = await withWarden(source, { DATABASE_URL: pgTarget.url }, async (s) => saturate(s, '/v1/score', single, CONNECTIONS));
-      const off = await withWarden(source, { DATABASE_URL: pgTarget.url, WARDEN_PREDICTION_LOG: 'off' }, async (s) => saturate(s, '/v1/score', single, CONNECTIONS));
-      postgres = { logOn: on, logOff: off, logCost: round(1 - on.requestsPerSecond / off.requestsPerSecond, 3) };
-      console.error(`postgres: on ${on.requestsPerSecond}, off ${off.requestsPerSecond} req/s`);
+      return await withWarden(source, { DATABASE_URL: target.url, ...env }, async (s) => saturate(label, s, '/v1/score', single, CONNECTIONS));
     } finally {
-      await pgTarget.drop();
+      await target.drop();
     }
+  };
+  const on = runs('postgres') ? await postgresLeg('postgres, log on', {}) : null;
+  const off = on ? await postgresLeg('postgres, log off', { WARDEN_PREDICTION_LOG: 'off' }) : null;
+  if (on && off) {
+    postgres = { logOn: on, logOff: off, logCost: round(1 - on.requestsPerSecond / off.requestsPerSecond, 3) };
+    console.error(`postgres: on ${on.requestsPerSecond}, off ${off.requestsPerSecond} req/s`);
   }
 
   const result = {
@@ -191,7 +259,7 @@ export async function runHttpBench(only: readonly Leg[] = LEGS): Promise<Record<
       server: `WARDEN_LOG_LEVEL=warn node bin/warden.js serve --workers ${WORKERS} --no-auth --host 127.0.0.1 --port <free> --data-dir <copy of ${source}>`,
       saturation: `wrk -t1 -c${CONNECTIONS} -d${RUN_SECONDS}s --latency -s <POST {"text"} rotating 500 UCI texts> (after ${WARMUP_SECONDS}s warm-up; median of ${RUNS})`,
       batch: `wrk -t1 -c${BATCH_CONNECTIONS} -d${RUN_SECONDS}s -s <POST {"texts": 100 UCI texts}, 20 bodies>`,
-      openLoop: `Node open-loop generator, ${OPEN_LOOP_RATE} req/s for ${OPEN_LOOP_SECONDS}s, latency from scheduled send time`,
+      openLoop: `Node open-loop generator, ${OPEN_LOOP_RATE} req/s for ${OPEN_LOOP_SECONDS}s, latency from scheduled send time; openLoopAfterBurst right after the saturation leg, openLoop after the server went idle (tree < ${IDLE_CORES} cores)`,
       bare: `node dist/bench/bare-fastify-server.js <port> ${WORKERS}`,
     },
     model: model.version,

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseWrkOutput, wrkScript, wrkTimeMs } from './wrk.js';
+import { okPerSecond, parseWrkOutput, wrkScript, wrkTimeMs } from './wrk.js';
 
 const REPORT = `Running 5s test @ http://127.0.0.1:40123/v1/score
   1 threads and 32 connections
@@ -59,4 +59,12 @@ test('wrkScript embeds each body in a long bracket that the body cannot close', 
   assert.ok(lua.includes('[=[{"text":"hi"}]=]'));
   assert.ok(lua.includes(`[==[${nasty}]==]`));
   assert.ok(lua.includes('wrk.format("POST", nil, headers, bodies[i])'));
+});
+
+test('okPerSecond leaves rate-limited (non-2xx) answers out of the throughput', () => {
+  // The report above: 12,318 answers in 5 s, 3 of them non-2xx.
+  assert.equal(okPerSecond(parseWrkOutput(REPORT)), (12318 - 3) / 5);
+  // A run answered mostly with 429s is not a fast run.
+  assert.equal(okPerSecond({ requests: 30_000, seconds: 5, non2xx: 14_794 }), (30_000 - 14_794) / 5);
+  assert.equal(okPerSecond({ requests: 10, seconds: 0, non2xx: 0 }), 0);
 });

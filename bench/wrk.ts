@@ -55,6 +55,14 @@ export function parseWrkOutput(text: string): Omit<WrkResult, 'wrkCpuSeconds'> {
   };
 }
 
+/**
+ * Answers per second that were 2xx or 3xx: wrk's own rate counts every answer, a cheap 429
+ * from a rate limiter as much as a scored 200.
+ */
+export function okPerSecond(r: Pick<WrkResult, 'requests' | 'seconds' | 'non2xx'>): number {
+  return r.seconds > 0 ? Math.max(0, r.requests - r.non2xx) / r.seconds : 0;
+}
+
 /** A Lua long-bracket string literal that cannot be closed early by the content. */
 function luaString(s: string): string {
   let eq = '=';

@@ -50,6 +50,27 @@ test('coalescer: a statement holds at most maxRows (a single larger batch still 
   assert.equal((await storedIds()).length, 18);
 });
 
+test('coalescer: the event loop runs between statements; the default statement holds at most 1,000 rows', async () => {
+  // A sink that answers at once (microtasks only): without a turn of the loop between
+  // statements, an immediate queued during the first would wait for the whole backlog.
+  const order: string[] = [];
+  const sizes: number[] = [];
+  const sink: EncodedPredictionSink = {
+    async insertEncoded(batch) {
+      sizes.push(batch.count);
+      order.push('statement');
+      if (order.length === 1) setImmediate(() => order.push('loop'));
+      return batch.count;
+    },
+  };
+  const c = createInsertCoalescer(sink);
+  const rows = (n: number) => encodePredictions(Array.from({ length: n }, () => makePrediction()), 'copy');
+  await Promise.all([rows(500), rows(500), rows(500), rows(200), rows(900)].map((b) => c.insert(b)));
+  assert.deepEqual(sizes, [1000, 700, 900]);
+  assert.deepEqual(order, ['statement', 'loop', 'statement', 'statement']);
+  await c.drained();
+});
+
 test('coalescer: bad data fails only the batch holding it; its neighbours are stored', async () => {
   await db.executeSql('delete from predictions');
   const sink = new Recording(new PredictionRepository(db.db, { kind: 'pglite' }));
