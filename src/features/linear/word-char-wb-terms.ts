@@ -74,8 +74,6 @@ export class WordCharWbTerms {
   private chunkH1 = new Int32Array(64);
   private chunkH2 = new Int32Array(64);
   private chunkAt = new Int32Array(64);
-  /** Per chunk, the key of the bigram joining it to the previous token (-1: none). */
-  private joinAt = new Int32Array(64);
   readonly cache: WordColumnCache;
 
   constructor(
@@ -94,73 +92,33 @@ export class WordCharWbTerms {
 
   /** Resets both accumulators and adds every in-vocabulary gram of text to them. */
   addTo(text: string): void {
-    this.word.acc.reset();
-    this.char.acc.reset();
+    const wAcc = this.word.acc;
+    const cAcc = this.char.acc;
+    wAcc.reset();
+    cAcc.reset();
     // Split and hash every chunk first, then probe the cache for all of them, then use the
     // entries: the probes are independent loads, so their cache misses overlap instead of
     // each waiting behind the previous chunk's work.
     const m = this.splitChunks(text);
     const cache = this.cache;
-    const { chunkH1, chunkH2, chunkAt } = this;
-    let missing = 0;
-    for (let j = 0; j < m; j++) {
-      const at = cache.find(chunkH1[j], chunkH2[j]);
-      chunkAt[j] = at;
-      if (at < 0) missing++;
-    }
-    const classChars = missing === 0 ? this.addCached(text, m) : this.addFilling(text, m);
-    if (classChars === 0 || (!this.word.classTokens && !this.char.classTokens)) return;
-    const nClass = detectClassTokens(text, this.classBuf);
-    if (this.word.classTokens) this.addClassTokens(this.word, nClass);
-    if (this.char.classTokens) this.addClassTokens(this.char, nClass);
-  }
-
-  /**
-   * Every chunk has an entry (the usual case): the bigrams joining chunks are looked up in a
-   * pass of their own (independent lookups, overlapping misses), then the entries are added in
-   * order. Returns whether any chunk may hold a class token.
-   */
-  private addCached(text: string, m: number): number {
-    const { chunkAt, chunkStart, joinAt } = this;
-    const arena = this.cache.arena;
-    let hasPrev = false;
-    let prevH1 = 0;
-    let prevH2 = 0;
-    for (let j = 0; j < m; j++) {
-      const at = chunkAt[j];
-      joinAt[j] = -1;
-      if (arena[at + FIRST_END] === 0) continue;
-      if (hasPrev && this.joins) joinAt[j] = this.joinFor(at, text, chunkStart[j], prevH1, prevH2);
-      hasPrev = true;
-      prevH1 = arena[at + LAST_H1];
-      prevH2 = arena[at + LAST_H2];
-    }
-    let classChars = 0;
-    for (let j = 0; j < m; j++) classChars |= this.addEntry(chunkAt[j], joinAt[j]);
-    return classChars;
-  }
-
-  /**
-   * Some chunk is new: chunks are added in order, filling the cache as they come (a fill may
-   * add a later chunk or clear the cache, so later chunks are probed again).
-   */
-  private addFilling(text: string, m: number): number {
     const { chunkH1, chunkH2, chunkAt, chunkStart, chunkEnd } = this;
-    const cache = this.cache;
-    const arena = cache.arena;
+    for (let j = 0; j < m; j++) chunkAt[j] = cache.find(chunkH1[j], chunkH2[j]);
+    const joins = this.joins;
     let hasPrev = false;
     let prevH1 = 0;
     let prevH2 = 0;
     let classChars = 0;
     let filled = false;
     for (let j = 0; j < m; j++) {
+      const start = chunkStart[j];
+      // an earlier fill may have added this chunk, or cleared the cache
       let at = filled ? cache.find(chunkH1[j], chunkH2[j]) : chunkAt[j];
       if (at < 0) {
         filled = true;
         this.hasPrev = hasPrev;
         this.prevH1 = prevH1;
         this.prevH2 = prevH2;
-        at = this.fill(text, chunkStart[j], chunkEnd[j], chunkH1[j], chunkH2[j]);
+        at = this.fill(text, start, chunkEnd[j], chunkH1[j], chunkH2[j]);
         if (at < 0) {
           // not cacheable: fill added its grams directly and moved the previous token on
           classChars = 1;
@@ -170,50 +128,36 @@ export class WordCharWbTerms {
           continue;
         }
       }
-      const hasTokens = arena[at + FIRST_END] !== 0;
-      const join = hasTokens && hasPrev && this.joins ? this.joinFor(at, text, chunkStart[j], prevH1, prevH2) : -1;
-      classChars |= this.addEntry(at, join);
-      if (!hasTokens) continue;
+      const arena = cache.arena;
+      const floats = cache.floats;
+      const keys = at + HEADER;
+      const cn = arena[at + C_N];
+      cAcc.addSums(floats[at + C_SUMS], floats[at + C_SUMS + 1], floats[at + C_SUMS + 2]);
+      cAcc.addWordKeys(arena, keys, keys + cn);
+      classChars |= arena[at + CLASS_CHARS];
+      const firstEnd = arena[at + FIRST_END];
+      if (firstEnd === 0) continue; // no word token in this chunk
+      if (hasPrev && joins) {
+        // the bigram into this chunk: from the memo when the same token came before it last time
+        let key = arena[at + JOIN_KEY];
+        if (key === NO_JOIN || arena[at + JOIN_H1] !== prevH1 || arena[at + JOIN_H2] !== prevH2) {
+          key = this.joinKey(prevH1, prevH2, text, start + arena[at + FIRST_START], start + firstEnd);
+          arena[at + JOIN_H1] = prevH1;
+          arena[at + JOIN_H2] = prevH2;
+          arena[at + JOIN_KEY] = key;
+        }
+        if (key >= 0) wAcc.addGram(key);
+      }
+      wAcc.addSums(floats[at + W_SUMS], floats[at + W_SUMS + 1], floats[at + W_SUMS + 2]);
+      wAcc.addWordKeys(arena, keys + cn, keys + cn + arena[at + W_N]);
       hasPrev = true;
       prevH1 = arena[at + LAST_H1];
       prevH2 = arena[at + LAST_H2];
     }
-    return classChars;
-  }
-
-  /**
-   * Adds a cached chunk's terms: its char_wb keys, then (when it has word tokens) the bigram
-   * joining it to the previous token (`join`, -1 for none), its word keys. Returns its
-   * class-token flag.
-   */
-  private addEntry(at: number, join: number): number {
-    const arena = this.cache.arena;
-    const floats = this.cache.floats;
-    const cAcc = this.char.acc;
-    const keys = at + HEADER;
-    const cn = arena[at + C_N];
-    cAcc.addSums(floats[at + C_SUMS], floats[at + C_SUMS + 1], floats[at + C_SUMS + 2]);
-    cAcc.addWordKeys(arena, keys, keys + cn);
-    if (arena[at + FIRST_END] !== 0) {
-      const wAcc = this.word.acc;
-      if (join >= 0) wAcc.addGram(join);
-      wAcc.addSums(floats[at + W_SUMS], floats[at + W_SUMS + 1], floats[at + W_SUMS + 2]);
-      wAcc.addWordKeys(arena, keys + cn, keys + cn + arena[at + W_N]);
-    }
-    return arena[at + CLASS_CHARS];
-  }
-
-  /** The key of the bigram joining the previous token to the chunk at `at` (from its memo when the same token came before it last time), or -1. */
-  private joinFor(at: number, text: string, start: number, prevH1: number, prevH2: number): number {
-    const arena = this.cache.arena;
-    let key = arena[at + JOIN_KEY];
-    if (key === NO_JOIN || arena[at + JOIN_H1] !== prevH1 || arena[at + JOIN_H2] !== prevH2) {
-      key = this.joinKey(prevH1, prevH2, text, start + arena[at + FIRST_START], start + arena[at + FIRST_END]);
-      arena[at + JOIN_H1] = prevH1;
-      arena[at + JOIN_H2] = prevH2;
-      arena[at + JOIN_KEY] = key;
-    }
-    return key;
+    if (classChars === 0 || (!this.word.classTokens && !this.char.classTokens)) return;
+    const nClass = detectClassTokens(text, this.classBuf);
+    if (this.word.classTokens) this.addClassTokens(this.word, nClass);
+    if (this.char.classTokens) this.addClassTokens(this.char, nClass);
   }
 
   /** Splits text on Python whitespace into the chunk arrays, hashing each chunk; returns how many. */
@@ -256,7 +200,6 @@ export class WordCharWbTerms {
     this.chunkH1 = grow(this.chunkH1);
     this.chunkH2 = grow(this.chunkH2);
     this.chunkAt = grow(this.chunkAt);
-    this.joinAt = grow(this.joinAt);
   }
 
   /** The class tokens found in the text, after the part's grams (as its analyser emits them). */
