@@ -8,6 +8,7 @@ import type { Normalizer } from '../text/index.js';
 import { ruleFeatureVector, tagText, TAG_NAMES } from '../rules/index.js';
 import type { Tag } from '../rules/index.js';
 import type { ModelManifest } from '../artifact/manifest.js';
+import { TopK } from './top-k.js';
 
 export interface Prediction {
   riskScore: number;
@@ -46,6 +47,10 @@ export class Detector {
   private readonly parts: DetectorParts;
   private readonly ruleBuf: Float32Array;
   private readonly explainBuf: SparseBuffer = createSparseBuffer(256);
+  private readonly explainRuleBuf = new Float32Array(TAG_NAMES.length);
+  private readonly top = new TopK();
+  private contribBuf = new Float64Array(256);
+  private readonly threatWeights: Float64Array;
   /** The text the scorer saw last (its features can be read back for explanations). */
   private lastText: string | null = null;
   private readonly scorer: LinearScorer;
@@ -66,6 +71,7 @@ export class Detector {
     this.manifest = manifest;
     this.extras = Object.freeze({ ...extras });
     this.parts = parts;
+    this.threatWeights = parts.threat.model.weights;
     this.threshold = parts.threshold;
     this.ruleBuf = new Float32Array(TAG_NAMES.length);
     this.threatProb = createCalibrator(parts.threat.calibrator);
@@ -122,7 +128,8 @@ export class Detector {
 
   /** The features that pushed this text's threat score up or down most, with spans in the original text. */
   explain(text: string, k = 8, tags?: readonly Tag[]): Contribution[] {
-    const { normalizer, vectorizer, threat, ruleFeatures } = this.parts;
+    if (!Number.isInteger(k) || k < 0) throw new RangeError(`explain needs a whole number k >= 0, got ${k}`);
+    const { normalizer, vectorizer, ruleFeatures } = this.parts;
     // Explaining the text just scored (triage does) reads its features back from the scorer
     // instead of vectorising again.
     const buf = this.explainBuf;
@@ -134,44 +141,42 @@ export class Detector {
     } else {
       nnz = vectorizer.transformInto(normalizer.normalize(text).text, buf);
     }
-    const w = threat.model.weights;
-    // Keep the k largest |contribution| in small parallel arrays (k is tiny: a full sort of
-    // ~300 objects, and a name for each, cost more than the scoring itself).
-    const topCol = new Int32Array(k).fill(-1);
-    const topVal = new Float64Array(k);
-    let filled = 0;
-    const offer = (col: number, c: number): void => {
-      const a = Math.abs(c);
-      if (c === 0 || (filled === k && a <= Math.abs(topVal[k - 1]))) return;
-      let i = filled < k ? filled++ : k - 1;
-      while (i > 0 && Math.abs(topVal[i - 1]) < a) {
-        topVal[i] = topVal[i - 1];
-        topCol[i] = topCol[i - 1];
-        i--;
-      }
-      topVal[i] = c;
-      topCol[i] = col;
-    };
-    for (let i = 0; i < nnz; i++) offer(buf.indices[i], w[buf.indices[i]] * buf.values[i]);
+    const top = this.top.reset(k);
+    // Two passes: the weight reads are cache misses (a random column of a ~650 KB array each),
+    // and in a tight loop of independent loads the CPU can overlap them; the selection then
+    // runs over a scratch array in L1.
+    const contrib = this.contributions(nnz);
+    const w = this.threatWeights;
+    const { indices, values } = buf;
+    for (let i = 0; i < nnz; i++) contrib[i] = w[indices[i]] * values[i];
+    for (let i = 0; i < nnz; i++) top.offer(indices[i], contrib[i]);
     let tagList: readonly Tag[] = [];
     if (ruleFeatures) {
       tagList = tags ?? tagText(text);
-      const rf = ruleFeatureVector(tagList, new Float32Array(TAG_NAMES.length));
-      for (let j = 0; j < rf.length; j++) if (rf[j] !== 0) offer(this.dim + j, w[this.dim + j] * rf[j]);
+      const rf = ruleFeatureVector(tagList, this.explainRuleBuf);
+      for (let j = 0; j < rf.length; j++) if (rf[j] !== 0) top.offer(this.dim + j, w[this.dim + j] * rf[j]);
     }
     const out: Contribution[] = [];
-    for (let i = 0; i < filled; i++) {
-      const col = topCol[i];
+    let lower: string | null = null; // the lower-cased text, made once for all the features located in it
+    for (let i = 0; i < top.filled; i++) {
+      const col = top.cols[i];
       if (col >= this.dim) {
         const name = TAG_NAMES[col - this.dim];
         const tag = tagList.find((t) => t.tag === name);
-        out.push({ feature: `tag:${name}`, contribution: topVal[i], spans: tag ? tag.spans.slice(0, 5) : [] });
+        out.push({ feature: `tag:${name}`, contribution: top.values[i], spans: tag ? tag.spans.slice(0, 5) : [] });
       } else {
         const feature = vectorizer.featureName(col);
-        out.push({ feature, contribution: topVal[i], spans: locateFeature(text, feature) });
+        lower ??= text.toLowerCase();
+        out.push({ feature, contribution: top.values[i], spans: locateIn(text, lower, feature) });
       }
     }
     return out;
+  }
+
+  /** A scratch array for n contributions, grown as needed. */
+  private contributions(n: number): Float64Array {
+    if (this.contribBuf.length < n) this.contribBuf = new Float64Array(Math.max(n, 2 * this.contribBuf.length));
+    return this.contribBuf;
   }
 }
 
@@ -191,10 +196,14 @@ function clamp01(p: number): number {
 
 /** Maps a feature name like 'w:verify' or 'c:bit.' back to where it occurs in the original text. */
 export function locateFeature(text: string, feature: string): { start: number; end: number }[] {
+  return locateIn(text, text.toLowerCase(), feature);
+}
+
+/** `locateFeature` with the text's lower-case form made by the caller (once for several features). */
+function locateIn(text: string, lower: string, feature: string): { start: number; end: number }[] {
   const colon = feature.indexOf(':');
   const needle = colon >= 0 ? feature.slice(colon + 1) : feature;
   if (needle.length === 0 || needle.startsWith('__')) return [];
-  const lower = text.toLowerCase();
   if (lower.length !== text.length) return [];
   const spans: { start: number; end: number }[] = [];
   let from = 0;

@@ -52,3 +52,31 @@ test('bagDistance: a lower bound of the edit distance, from letters regardless o
     assert.ok(bagDistance(a, b) <= boundedEditDistance(a, b, 10), `${a} / ${b}`);
   }
 });
+
+/** The definition of folding, one code unit at a time: the reference the fast paths must equal. */
+function foldReference(text: string): string {
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const f = c >= 65 && c <= 90 ? c + 32 : c < 128 ? c : confusableOf(c) >= 0 ? confusableOf(c) : c;
+    out += String.fromCharCode(f);
+  }
+  return out;
+}
+
+test('foldConfusables equals the one-unit-at-a-time reference, for few and many non-ASCII units (seeded fuzz)', () => {
+  let seed = 777;
+  const rand = () => ((seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32);
+  const ascii = 'aAzZmM09 .-_!?@£';
+  const other = ['а', 'Е', 'ο', 'Ρ', 'ｐ', 'Ｐ', '\u200B', 'é', 'É', 'ß', 'İ', 'Ü', '£', '’', '…', '\uD83D\uDE00', '\uD83D', '\uDE00', 'ı', '\u0131'];
+  for (let n = 0; n < 20_000; n++) {
+    // non-ASCII density from none to all, so both the slice path (≤ 32 units) and the buffer path run
+    const density = [0, 0.01, 0.05, 0.3, 1][n % 5];
+    const len = Math.floor(rand() * (n % 7 === 0 ? 400 : 60));
+    let s = '';
+    for (let i = 0; i < len; i++) s += rand() < density ? other[Math.floor(rand() * other.length)] : ascii[Math.floor(rand() * ascii.length)];
+    assert.equal(foldConfusables(s), foldReference(s), JSON.stringify(s));
+  }
+  const long = 'Ünïcödé £5 PAYPАL '.repeat(5000);
+  assert.equal(foldConfusables(long), foldReference(long));
+});

@@ -33,14 +33,47 @@ export function isGreekOrCyrillic(c: number): boolean {
   return (c >= 0x0370 && c <= 0x03ff) || (c >= 0x0400 && c <= 0x052f);
 }
 
+/** Up to this many non-ASCII code units, folding lower-cases the ASCII runs between them as slices. */
+const FEW_NON_ASCII = 32;
+
 /**
  * Lower-cases ASCII and folds confusables to Latin, keeping the length (and so every offset)
  * identical to the input. Other characters pass through unchanged.
+ *
+ * Most non-ASCII messages hold a character or two ('£', a curly quote): their ASCII runs are
+ * lower-cased as slices and joined around the few other units. Texts with many non-ASCII units
+ * are written code unit by code unit into one buffer instead (no long chain of joins).
  */
 export function foldConfusables(text: string): string {
-  let ascii = true;
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 127) { ascii = false; break; }
-  if (ascii) return text.toLowerCase();
+  const n = text.length;
+  let first = -1;
+  let nonAscii = 0;
+  for (let i = 0; i < n; i++) {
+    if (text.charCodeAt(i) > 127) {
+      if (first < 0) first = i;
+      if (++nonAscii > FEW_NON_ASCII) break;
+    }
+  }
+  if (first < 0) return text.toLowerCase();
+  if (nonAscii <= FEW_NON_ASCII) {
+    let out = text.slice(0, first).toLowerCase();
+    let runStart = first;
+    for (let i = first; i < n; i++) {
+      const c = text.charCodeAt(i);
+      if (c <= 127) continue;
+      if (runStart < i) out += text.slice(runStart, i).toLowerCase();
+      const f = confusableOf(c);
+      out += f >= 0 ? String.fromCharCode(f) : text[i];
+      runStart = i + 1;
+    }
+    if (runStart < n) out += text.slice(runStart).toLowerCase();
+    return out;
+  }
+  return foldByCodeUnit(text);
+}
+
+/** The buffer path of foldConfusables, for texts with many non-ASCII code units. */
+function foldByCodeUnit(text: string): string {
   const codes = new Uint16Array(text.length);
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);

@@ -35,7 +35,8 @@ export interface TriageOptions {
   defaultRegion?: string;
 }
 
-const round = (x: number, d = 6): number => Math.round(x * 10 ** d) / 10 ** d;
+/** Rounds to 6 decimals (1e6 is 10 ** 6 exactly, so the result is that of Math.round(x * 10 ** 6) / 10 ** 6). */
+const round = (x: number): number => Math.round(x * 1e6) / 1e6;
 
 /** Tag membership for the policy by a scan of the message's few tags, instead of building a Set per message. */
 class TagsPresent implements TagLookup {
