@@ -61,7 +61,8 @@ export class WordCharWbTerms {
   private readonly table = wordCharTable();
   private readonly classBuf = createClassTokenBuffer();
   private readonly classHashes = classTokenHashes(CLASS_TOKEN_STRINGS);
-  private readonly fillPos = new Map<number, number>();
+  private readonly wordStamps: KeyStamps;
+  private readonly charStamps: KeyStamps;
   /** Whether the word part has bigrams, and so joins chunks. */
   private readonly joins: boolean;
   /** Last word token seen so far in the current text (for the bigram into the next chunk). */
@@ -84,6 +85,8 @@ export class WordCharWbTerms {
     if (!WordCharWbTerms.supports(word, char)) throw new Error('word n-grams above 2 or over 2^23 columns cannot take the fused chunk path');
     this.joins = word.minN <= 2 && word.maxN >= 2;
     this.cache = cache ?? new WordColumnCache();
+    this.wordStamps = keyStamps(word.index.size);
+    this.charStamps = keyStamps(char.index.size);
   }
 
   static supports(word: Pick<ChunkPart, 'maxN' | 'index'>, char: Pick<ChunkPart, 'index'>): boolean {
@@ -235,9 +238,9 @@ export class WordCharWbTerms {
     const nWord = this.wordChunkGrams(text, nTokens);
     if (!cache.fits(HEADER + nChar + nWord)) return this.addDirect(text, nChar, nTokens, nWord);
     const at = cache.reserve(HEADER + nChar + nWord);
-    const cn = this.storeKeys(char.index, this.charGrams.h1, this.charGrams.h2, nChar, at + HEADER);
+    const cn = this.storeKeys(char, this.charStamps, this.charGrams.h1, this.charGrams.h2, nChar, at + HEADER);
     if (cn < 0) return this.addDirect(text, nChar, nTokens, nWord);
-    const wn = this.storeKeys(word.index, this.wordGrams.h1, this.wordGrams.h2, nWord, at + HEADER + cn);
+    const wn = this.storeKeys(word, this.wordStamps, this.wordGrams.h1, this.wordGrams.h2, nWord, at + HEADER + cn);
     if (wn < 0) return this.addDirect(text, nChar, nTokens, nWord);
     const arena = cache.arena;
     const floats = cache.floats;
@@ -289,20 +292,27 @@ export class WordCharWbTerms {
   /**
    * Looks n grams up and writes their distinct keys, packed with in-chunk counts in
    * first-seen order, at arena[p…]; returns how many, or -1 when a count would pass 255.
+   * A key's place in the entry is found through per-key stamps (no map to clear per chunk).
    */
-  private storeKeys(index: GramIndex, h1: Int32Array, h2: Int32Array, n: number, p: number): number {
+  private storeKeys(part: ChunkPart, stamps: KeyStamps, h1: Int32Array, h2: Int32Array, n: number, p: number): number {
     const arena = this.cache.arena;
-    const fillPos = this.fillPos;
-    fillPos.clear();
+    const index = part.index;
+    const { stampOf, posOf } = stamps;
+    if (stamps.stamp === 0x7fffffff) {
+      stampOf.fill(0); // after 2^31 fills: start the stamps over
+      stamps.stamp = 0;
+    }
+    const stamp = ++stamps.stamp;
     let m = 0;
     for (let k = 0; k < n; k++) {
       const key = index.lookup(h1[k], h2[k]);
       if (key < 0) continue;
-      const pos = fillPos.get(key);
-      if (pos === undefined) {
-        fillPos.set(key, m);
+      if (stampOf[key] !== stamp) {
+        stampOf[key] = stamp;
+        posOf[key] = m;
         arena[p + m++] = (key << 8) | 1;
       } else {
+        const pos = posOf[key];
         if ((arena[p + pos] & MAX_COUNT) === MAX_COUNT) return -1;
         arena[p + pos]++;
       }
@@ -334,6 +344,17 @@ export class WordCharWbTerms {
     this.prevH2 = t.h2[nTokens - 1];
     return -1;
   }
+}
+
+/** Per key of a part: the fill that last saw it (`stamp`) and its place in that entry. */
+interface KeyStamps {
+  stampOf: Int32Array;
+  posOf: Int32Array;
+  stamp: number;
+}
+
+function keyStamps(size: number): KeyStamps {
+  return { stampOf: new Int32Array(size), posOf: new Int32Array(size), stamp: 0 };
 }
 
 /** A chunk's own (w_threat·x, w_phishing·x, |x|²) over its m packed keys, in float64, stored as float32. */
