@@ -33,7 +33,7 @@ function countLines(path: string): number {
 }
 
 /** How the model is named on the command line: what a user runs, and what each costs. */
-type ModelRef = 'version' | 'oneThread' | 'dir' | 'alias';
+type ModelRef = 'version' | 'dir' | 'alias';
 
 interface Variant {
   args: string[];
@@ -57,7 +57,7 @@ function summarise(v: Variant): Record<string, unknown> {
 /**
  * Runs the CLI scoring bench and writes `bench/results/cli-score.json`. The headline is
  * `--model VERSION` (a registered version, what a user scoring with a pinned model runs);
- * `--threads 1` (this thread alone; the default is one thread per core), `--model DIR` (a model directory) and the default alias (production, which has to ask the
+ * `--model DIR` (a model directory) and the default alias (production, which has to ask the
  * registry database where it points) are measured beside it, runs interleaved so that load
  * changes hit all three alike.
  */
@@ -73,7 +73,6 @@ export async function runCliScoreBench(): Promise<Record<string, unknown>> {
   const base = [WARDEN_BIN, 'score', '--in', input, '--out', output, '--data-dir', dataDir];
   const variants: Record<ModelRef, Variant> = {
     version: { args: [...base, '--model', model.version], runs: [] },
-    oneThread: { args: [...base, '--model', model.version, '--threads', '1'], runs: [] },
     dir: { args: [...base, '--model', model.dir], runs: [] },
     alias: { args: base, runs: [] },
   };
@@ -118,7 +117,6 @@ if (isMain(import.meta.url)) {
   const by = r.byModelRef as Record<ModelRef, Record<string, unknown>>;
   console.log(`warden score, ${r.rows} rows, median of ${RUNS} (load ${JSON.stringify(r.loadAverage)}):`);
   console.log(line(`--model ${r.model as string} (version)`, by.version));
-  console.log(line(`  … --threads 1`, by.oneThread));
   console.log(line('--model DIR', by.dir));
   console.log(line('no --model (production)', by.alias));
 }

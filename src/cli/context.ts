@@ -11,7 +11,6 @@ import type { Database } from '../storage/index.js';
 import type { Io } from './command.js';
 import { isAlive, SERVE_LOCK_FILE } from './serve-lock.js';
 import { versionIndexAt } from './version-lookup.js';
-import { loadModelAt, locateModel } from './model-location.js';
 
 /** Where the embedded database and the model artifacts live: --data-dir, WARDEN_DATA_DIR, or ./var. */
 export function dataDir(io: Io, flag?: string): string {
@@ -107,10 +106,13 @@ export function registryAt(dir: string, env: NodeJS.ProcessEnv = process.env): M
 
 /** A model directory path, or a registry version/alias (default: production). */
 export async function resolveModelDir(ref: string | undefined, registry: ModelRegistry): Promise<string> {
-  return (await locateModel(ref, registry)).dir;
+  if (ref && existsSync(join(ref, MANIFEST_FILE))) return resolve(ref);
+  return (await registry.resolve(ref ?? 'production')).dir;
 }
 
 /** Loads a model directory as is, or a registered version stamped with its registry version. */
 export async function openModel(ref: string | undefined, registry: ModelRegistry): Promise<Detector> {
-  return loadModelAt(await locateModel(ref, registry));
+  if (ref && existsSync(join(ref, MANIFEST_FILE))) return loadDetector(resolve(ref));
+  const { version, dir } = await registry.resolve(ref ?? 'production');
+  return loadRegistered(dir, version);
 }

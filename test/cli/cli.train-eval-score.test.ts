@@ -69,26 +69,6 @@ test('score streams TSV/JSONL into CSV with the id passed through and errors per
   assert.ok(lines[3].startsWith(`"'=HYPERLINK(`), `formula not neutralised: ${lines[3]}`);
 });
 
-test('score --threads: a file over 1 MiB scored on several threads gives the same bytes as one thread', async () => {
-  const input = join(work, 'big.csv');
-  const texts = ['WINNER! Claim your £1000 prize, call 09061701461 now', 'See you at the pub at 8?', '=cmd|calc', 'ok lar… 😀 "quoted", text'];
-  const rows = ['id,text'];
-  for (let i = 0; rows.length <= 40_000; i++) rows.push(`m${i},"${texts[i % texts.length].replace(/"/g, '""')} ${i}"`);
-  rows[20_000] = `long,${'x'.repeat(100_001)}`; // over-long: an error row, mid-file
-  await writeFile(input, rows.join('\n') + '\n');
-  const one = warden(['score', '--in', input, '--out', join(work, 'one.csv'), '--threads', '1']);
-  const three = warden(['score', '--in', input, '--out', join(work, 'three.csv'), '--threads', '3']);
-  assert.equal(one.code, 0, one.stderr);
-  assert.equal(three.code, 0, three.stderr);
-  const summary = (s: string) => s.replace(/ in [\d.]+s \(\d+\/s\)/, '');
-  assert.equal(summary(three.stderr), summary(one.stderr));
-  assert.match(one.stderr, /scored 40000 rows in [\d.]+s \(\d+\/s\): \d+ threats, \d+ benign, 1 errors; model v\d+/);
-  const a = await readFile(join(work, 'one.csv'));
-  assert.ok(a.length > 1 << 20);
-  assert.ok(a.equals(await readFile(join(work, 'three.csv'))), 'outputs differ');
-  assert.equal(warden(['score', '--in', input, '--out', join(work, 'x.csv'), '--threads', '0']).code, 2);
-});
-
 test('models list / promote / rollback / history, each change audited', async () => {
   const r2 = warden(['train', '--data', trainFile, '--json', '--folds', '3', '--rules', 'off', '--seed', '7']);
   assert.equal(r2.code, 0, r2.stderr);
