@@ -84,3 +84,27 @@ test('numberText is String(x) for every score rounded to six decimals, and for o
     assert.equal(numberText(x), String(x), String(x));
   }
 });
+
+test('CsvBuffer.line writes exactly the UTF-8 of csvLine, for short and long cells, ASCII or not', () => {
+  let seed = 9;
+  const rand = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+  const units = ['a', 'Z', '0', ',', '"', '\n', '=', '-', 'é', '€', '😀', '\ud83d', '\ude00', ' ', '\t'];
+  const cell = (): CsvValue => {
+    const r = rand();
+    if (r < 0.1) return Math.round(rand() * 1e6) / 1e6;
+    if (r < 0.15) return rand() < 0.5;
+    if (r < 0.2) return null;
+    const n = Math.floor(rand() * (rand() < 0.5 ? 30 : 200));
+    let s = '';
+    for (let i = 0; i < n; i++) s += units[Math.floor(rand() * units.length)];
+    return s;
+  };
+  const csv = new CsvBuffer(16);
+  let want = '';
+  for (let row = 0; row < 500; row++) {
+    const values = Array.from({ length: 1 + Math.floor(rand() * 7) }, cell);
+    csv.line(values);
+    want += csvLine(values);
+  }
+  assert.deepEqual(csv.take(), Buffer.from(want, 'utf8'));
+});

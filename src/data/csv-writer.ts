@@ -67,6 +67,8 @@ export function csvLine(values: readonly CsvValue[]): string {
  * out.write(csv.take()); // 'text,0.5\n'
  */
 const COMMA = 44;
+/** Cells up to this many UTF-16 units are copied unit by unit while they are ASCII. */
+const SHORT_CELL = 24;
 const NEWLINE = 10;
 
 export class CsvBuffer {
@@ -91,8 +93,22 @@ export class CsvBuffer {
       const cell = csvCell(values[i]);
       // A UTF-16 code unit takes at most 3 bytes in UTF-8 (a surrogate pair: 4 for 2 units).
       this.#reserve(cell.length * 3 + 2);
-      if (i > 0) this.#buf[this.#len++] = COMMA;
-      if (cell.length > 0) this.#len += this.#buf.write(cell, this.#len);
+      const buf = this.#buf;
+      if (i > 0) buf[this.#len++] = COMMA;
+      if (cell.length > SHORT_CELL) {
+        this.#len += buf.write(cell, this.#len);
+        continue;
+      }
+      // Short cells (scores, labels, versions, ids) are mostly ASCII: copying their units
+      // costs less than a call into the UTF-8 encoder per cell.
+      let len = this.#len;
+      let k = 0;
+      for (; k < cell.length; k++) {
+        const c = cell.charCodeAt(k);
+        if (c >= 0x80) break;
+        buf[len++] = c;
+      }
+      this.#len = k === cell.length ? len : len + buf.write(cell.slice(k), len);
     }
     this.#reserve(1);
     this.#buf[this.#len++] = NEWLINE;
