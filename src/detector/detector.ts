@@ -1,6 +1,6 @@
 import type { Label } from '../data/label.js';
 import { createSparseBuffer, type SparseBuffer } from '../features/index.js';
-import type { FittedVectorizer, LinearScorer } from '../features/index.js';
+import type { Contributions, FittedVectorizer, LinearScorer } from '../features/index.js';
 import type { CalibratorSpec } from '../model/index.js';
 import { createCalibrator } from '../model/index.js';
 import type { LinearModel } from '../model/index.js';
@@ -49,7 +49,8 @@ export class Detector {
   private readonly explainBuf: SparseBuffer = createSparseBuffer(256);
   private readonly explainRuleBuf = new Float32Array(TAG_NAMES.length);
   private readonly top = new TopK();
-  private contribBuf = new Float64Array(256);
+  /** Threat contribution per explained feature (written by the scorer, or computed here). */
+  private readonly contribHolder: Contributions = { values: new Float64Array(256) };
   private readonly threatWeights: Float64Array;
   /** The text the scorer saw last (its features can be read back for explanations). */
   private lastText: string | null = null;
@@ -133,22 +134,30 @@ export class Detector {
     // Explaining the text just scored (triage does) reads its features back from the scorer
     // instead of vectorising again.
     const buf = this.explainBuf;
+    const held = this.contribHolder;
     let nnz: number;
+    let contributed = false;
     if (text === this.lastText) {
+      // the scorer can hand each feature's contribution over too, read from the line that
+      // holds its idf (the same product as below, bit for bit)
       buf.nnz = 0;
-      this.scorer.appendLast(buf, 0);
+      contributed = this.scorer.appendLast(buf, 0, held);
       nnz = buf.nnz;
     } else {
       nnz = vectorizer.transformInto(normalizer.normalize(text).text, buf);
     }
     const top = this.top.reset(k);
-    // Two passes: the weight reads are cache misses (a random column of a ~650 KB array each),
-    // and in a tight loop of independent loads the CPU can overlap them; the selection then
-    // runs over a scratch array in L1.
-    const contrib = this.contributions(nnz);
     const w = this.threatWeights;
     const { indices, values } = buf;
-    for (let i = 0; i < nnz; i++) contrib[i] = w[indices[i]] * values[i];
+    if (!contributed) {
+      // Two passes: the weight reads are cache misses (a random column of a ~650 KB array
+      // each), and in a tight loop of independent loads the CPU can overlap them; the
+      // selection then runs over a scratch array in L1.
+      if (held.values.length < nnz) held.values = new Float64Array(Math.max(nnz, 2 * held.values.length));
+      const c = held.values;
+      for (let i = 0; i < nnz; i++) c[i] = w[indices[i]] * values[i];
+    }
+    const contrib = held.values;
     for (let i = 0; i < nnz; i++) top.offer(indices[i], contrib[i]);
     let tagList: readonly Tag[] = [];
     if (ruleFeatures) {
@@ -174,10 +183,6 @@ export class Detector {
   }
 
   /** A scratch array for n contributions, grown as needed. */
-  private contributions(n: number): Float64Array {
-    if (this.contribBuf.length < n) this.contribBuf = new Float64Array(Math.max(n, 2 * this.contribBuf.length));
-    return this.contribBuf;
-  }
 }
 
 /** Threat and phishing weights interleaved per column; the phishing half is 0 when absent. */

@@ -1,7 +1,7 @@
 import type { SparseBuffer } from '../sparse.js';
 import { createSparseBuffer, ensureSparseCapacity } from '../sparse.js';
 import type { VectorizerPart } from '../vectorizer.js';
-import type { TermAccumulator } from './term-accumulator.js';
+import type { Contributions, TermAccumulator } from './term-accumulator.js';
 import type { WordCharWbTerms } from './word-char-wb-terms.js';
 
 /**
@@ -12,8 +12,12 @@ import type { WordCharWbTerms } from './word-char-wb-terms.js';
 export interface LinearScorer {
   /** Adds (w_threat·x, w_phishing·x) of one normalised text to sums[0], sums[1]. */
   accumulate(text: string, sums: Float64Array): void;
-  /** Appends the features of the text last accumulated to out, columns shifted by offset. */
-  appendLast(out: SparseBuffer, offset: number): void;
+  /**
+   * Appends the features of the text last accumulated to out, columns shifted by offset.
+   * With `contrib`, also writes each feature's threat contribution at the same positions
+   * where the scorer can (see `TermAccumulator.appendTo`); true when it did for every one.
+   */
+  appendLast(out: SparseBuffer, offset: number, contrib?: Contributions | null): boolean;
 }
 
 /** Where a TF-IDF part's terms come from (a word cache, or analysis and lookup). */
@@ -36,8 +40,8 @@ export class TermScorer implements LinearScorer {
     sums[1] += acc.dotPhishing * s;
   }
 
-  appendLast(out: SparseBuffer, offset: number): void {
-    this.acc.appendTo(out, offset);
+  appendLast(out: SparseBuffer, offset: number, contrib: Contributions | null = null): boolean {
+    return this.acc.appendTo(out, offset, contrib);
   }
 }
 
@@ -68,7 +72,7 @@ export class SparseScorer implements LinearScorer {
     sums[1] += dp;
   }
 
-  appendLast(out: SparseBuffer, offset: number): void {
+  appendLast(out: SparseBuffer, offset: number): boolean {
     const n = this.buf.nnz;
     ensureSparseCapacity(out, out.nnz + n);
     for (let i = 0; i < n; i++) {
@@ -76,6 +80,7 @@ export class SparseScorer implements LinearScorer {
       out.values[out.nnz + i] = this.buf.values[i];
     }
     out.nnz += n;
+    return false;
   }
 }
 
@@ -90,8 +95,10 @@ export class CompositeScorer implements LinearScorer {
     for (let k = 0; k < this.scorers.length; k++) this.scorers[k].accumulate(text, sums);
   }
 
-  appendLast(out: SparseBuffer, offset: number): void {
-    for (let k = 0; k < this.scorers.length; k++) this.scorers[k].appendLast(out, offset + this.offsets[k]);
+  appendLast(out: SparseBuffer, offset: number, contrib: Contributions | null = null): boolean {
+    let all = true;
+    for (let k = 0; k < this.scorers.length; k++) all = this.scorers[k].appendLast(out, offset + this.offsets[k], contrib) && all;
+    return all;
   }
 }
 
@@ -117,8 +124,9 @@ export class WordCharWbScorer implements LinearScorer {
     sums[1] += a.dotPhishing * sa + b.dotPhishing * sb;
   }
 
-  appendLast(out: SparseBuffer, offset: number): void {
-    this.first.acc.appendTo(out, offset + this.first.offset);
-    this.second.acc.appendTo(out, offset + this.second.offset);
+  appendLast(out: SparseBuffer, offset: number, contrib: Contributions | null = null): boolean {
+    const a = this.first.acc.appendTo(out, offset + this.first.offset, contrib);
+    const b = this.second.acc.appendTo(out, offset + this.second.offset, contrib);
+    return a && b;
   }
 }

@@ -18,6 +18,11 @@ import type { GramIndex } from './gram-index.js';
  * (`addWordKey`), where a key only costs anything when an earlier word had it too: the sums
  * then get tf(c + a) − tf(c) − tf(a), for earlier count c and in-word count a.
  */
+/** Per-feature threat contributions written beside a sparse buffer (grown as needed). */
+export interface Contributions {
+  values: Float64Array;
+}
+
 export class TermAccumulator {
   /** Sum over terms of idf·tf·w_threat, idf·tf·w_phishing and (idf·tf)². */
   dotThreat = 0;
@@ -32,6 +37,9 @@ export class TermAccumulator {
   private readonly idfAt: number;
   private readonly weighted: boolean;
   private readonly colOfKey: Int32Array | null;
+  private readonly inLine: GramIndex['inLine'];
+  /** appendTo's tf·idf per key, kept between its two passes. */
+  private weights = new Float64Array(256);
   /** Counts of keys seen more than once: key + 1 per slot (0 = empty) → count; slots used, for clearing. */
   private repKeys = new Int32Array(256);
   private repCounts = new Int32Array(256);
@@ -50,6 +58,7 @@ export class TermAccumulator {
     this.idfAt = index.idfAt;
     this.weighted = index.weighted;
     this.colOfKey = index.colOfKey;
+    this.inLine = index.inLine;
     this.keys = new Int32Array(256);
   }
 
@@ -179,23 +188,44 @@ export class TermAccumulator {
    * Appends the current text's features to out, columns shifted by offset: exactly what
    * `appendWeighted` gives for the same counts (same order, same float64 passes, one
    * float32 rounding), so explanations see the vector the model was trained on.
+   *
+   * With `contrib`, and an index that keeps each key's column and float64 threat weight in
+   * its line, it also writes each feature's threat contribution (weight × the float32 value,
+   * as `w[col] * values[i]` gives) at the same positions, growing `contrib.values`, and
+   * returns true: one line read per feature instead of three scattered ones.
    */
-  appendTo(out: SparseBuffer, offset: number): void {
+  appendTo(out: SparseBuffer, offset: number, contrib: Contributions | null = null): boolean {
     const n = this.size;
     const base = out.nnz;
     ensureSparseCapacity(out, base + n);
-    const { keys, colOfKey } = this;
+    const { keys, colOfKey, inLine, stride } = this;
     const indices = out.indices;
     const values = out.values;
+    if (this.weights.length < n) this.weights = new Float64Array(Math.max(n, 2 * this.weights.length));
+    const w = this.weights;
     let sumSq = 0;
     for (let k = 0; k < n; k++) {
-      const w = this.tf(this.count(keys[k])) * this.idf(keys[k]);
-      sumSq += w * w;
-      indices[base + k] = (colOfKey === null ? keys[k] : colOfKey[keys[k]]) + offset;
+      const key = keys[k];
+      const v = this.tf(this.count(key)) * this.idf(key);
+      w[k] = v;
+      sumSq += v * v;
+      const col = inLine !== null ? inLine.ints[key * stride + inLine.colAt] : colOfKey === null ? key : colOfKey[key];
+      indices[base + k] = col + offset;
     }
     const scale = this.l2 && sumSq > 0 ? 1 / Math.sqrt(sumSq) : 1;
-    for (let k = 0; k < n; k++) values[base + k] = this.tf(this.count(keys[k])) * this.idf(keys[k]) * scale;
+    for (let k = 0; k < n; k++) values[base + k] = w[k] * scale;
     out.nnz = base + n;
+    if (contrib === null || inLine === null) return false;
+    if (contrib.values.length < base + n) {
+      const grown = new Float64Array(Math.max(base + n, 2 * contrib.values.length));
+      grown.set(contrib.values.subarray(0, base));
+      contrib.values = grown;
+    }
+    const { threat64, threat64At } = inLine;
+    const half = stride >> 1;
+    const c = contrib.values;
+    for (let k = 0; k < n; k++) c[base + k] = threat64[keys[k] * half + threat64At] * values[base + k];
+    return true;
   }
 
   /** The repeat map's slot for key: where it is, or the empty slot where it would go. */

@@ -4,8 +4,14 @@ import type { GramIndex } from './gram-index.js';
 
 const KEY_BITS = 24;
 const KEY_MASK = (1 << KEY_BITS) - 1;
-/** int32 places per key: h1, h2, idf, threat weight, phishing weight (float32), padding to 32 bytes. */
+/**
+ * int32 places per key (one 32-byte line): h1, h2, idf, threat weight, phishing weight
+ * (float32), the key's column, and the exact float64 threat weight (places 6–7), which
+ * explanations multiply with the read-back features.
+ */
 const STRIDE = 8;
+const COL_AT = 5;
+const THREAT64_AT = 3;
 
 /**
  * A linear scorer's n-gram index: 64-bit gram hash → key, and per key everything scoring
@@ -27,6 +33,7 @@ export class WeightedTable implements GramIndex {
   readonly size: number;
   /** Column of each key. */
   readonly colOfKey: Int32Array;
+  readonly inLine: { ints: Int32Array; colAt: number; threat64: Float64Array; threat64At: number };
   private readonly hashes: Int32Array;
   private readonly slots: Int32Array;
   private readonly mask: number;
@@ -40,6 +47,8 @@ export class WeightedTable implements GramIndex {
     for (let k = 0; k < n; k++) keyOfCol[this.colOfKey[k]] = k;
     this.hashes = new Int32Array(STRIDE * n);
     this.data = new Float32Array(this.hashes.buffer);
+    const threat64 = new Float64Array(this.hashes.buffer);
+    this.inLine = { ints: this.hashes, colAt: COL_AT, threat64, threat64At: THREAT64_AT };
     let cap = 16;
     while (cap * 0.7 < n) cap *= 2;
     this.mask = cap - 1;
@@ -56,6 +65,8 @@ export class WeightedTable implements GramIndex {
       this.data[p + 2] = table.payload(col);
       this.data[p + 3] = weights[2 * col];
       this.data[p + 4] = weights[2 * col + 1];
+      this.hashes[p + COL_AT] = col;
+      threat64[(p >> 1) + THREAT64_AT] = weights[2 * col];
     });
   }
 
