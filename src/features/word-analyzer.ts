@@ -3,7 +3,8 @@ import type { Analyzer } from './analyzer.js';
 import { ensureGramCapacity, type GramBuffer } from './gram-buffer.js';
 import { classTokenHashes, stepH1, stepH2 } from './ngram-hash.js';
 import { wordCharTable } from './word-chars.js';
-import { createWordTokens, tokenizeWords } from './word-tokens.js';
+import { createHashedSpans } from './hashed-spans.js';
+import { tokenizeWords } from './word-tokens.js';
 
 /**
  * scikit-learn's word analyser on an already-lowercased text: tokens are maximal runs of
@@ -15,7 +16,7 @@ import { createWordTokens, tokenizeWords } from './word-tokens.js';
  * is the same feature (harmless: it is rare and means the same thing).
  */
 export class WordAnalyzer implements Analyzer {
-  private readonly tokens = createWordTokens();
+  private readonly tokens = createHashedSpans();
   private readonly table = wordCharTable();
   private readonly classBuf = createClassTokenBuffer();
   private readonly classHashes = classTokenHashes(CLASS_TOKEN_STRINGS);

@@ -1,17 +1,6 @@
+import { growHashedSpans, type HashedSpans } from './hashed-spans.js';
 import { H1_SEED, H2_SEED, stepH1, stepH2 } from './ngram-hash.js';
 import { wordCharWidth } from './word-chars.js';
-
-/** Reusable output of `tokenizeWords`: each token's UTF-16 range and 64-bit hash. */
-export interface WordTokens {
-  starts: Int32Array;
-  ends: Int32Array;
-  h1: Int32Array;
-  h2: Int32Array;
-}
-
-export function createWordTokens(capacity = 64): WordTokens {
-  return { starts: new Int32Array(capacity), ends: new Int32Array(capacity), h1: new Int32Array(capacity), h2: new Int32Array(capacity) };
-}
 
 /**
  * scikit-learn's `(?u)\b\w\w+\b` tokens of text[start, end): maximal runs of ≥ 2 word
@@ -19,7 +8,7 @@ export function createWordTokens(capacity = 64): WordTokens {
  * `out` (growing it) and returns how many. A run never crosses whitespace, so a whitespace
  * chunk's tokens depend on the chunk alone.
  */
-export function tokenizeWords(text: string, start: number, end: number, table: Uint8Array, out: WordTokens): number {
+export function tokenizeWords(text: string, start: number, end: number, table: Uint8Array, out: HashedSpans): number {
   let nt = 0;
   let i = start;
   while (i < end) {
@@ -42,7 +31,7 @@ export function tokenizeWords(text: string, start: number, end: number, table: U
       codePoints++;
     } while (i < end && (w = wordCharWidth(text, i, table)) !== 0);
     if (codePoints < 2) continue;
-    if (nt === out.starts.length) growWordTokens(out);
+    if (nt === out.starts.length) growHashedSpans(out);
     out.starts[nt] = tokenStart;
     out.ends[nt] = i;
     out.h1[nt] = h1;
@@ -50,17 +39,4 @@ export function tokenizeWords(text: string, start: number, end: number, table: U
     nt++;
   }
   return nt;
-}
-
-function growWordTokens(t: WordTokens): void {
-  const cap = t.starts.length * 2;
-  const grow = (a: Int32Array): Int32Array => {
-    const b = new Int32Array(cap);
-    b.set(a);
-    return b;
-  };
-  t.starts = grow(t.starts);
-  t.ends = grow(t.ends);
-  t.h1 = grow(t.h1);
-  t.h2 = grow(t.h2);
 }

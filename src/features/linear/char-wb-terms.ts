@@ -1,8 +1,8 @@
 import { CLASS_TOKEN_STRINGS, createClassTokenBuffer, detectClassTokens } from '../../text/class-tokens.js';
 import { wbWordGrams } from '../char-wb-analyzer.js';
 import { createGramBuffer } from '../gram-buffer.js';
-import { H1_SEED, H2_SEED, classTokenHashes, stepH1, stepH2 } from '../ngram-hash.js';
-import { isPythonSpace } from '../python-space.js';
+import { createHashedSpans, splitWhitespace } from '../hashed-spans.js';
+import { classTokenHashes } from '../ngram-hash.js';
 import { ENTRY_HEADER, WordColumnCache } from '../word-column-cache.js';
 import type { GramIndex } from './gram-index.js';
 import type { TermAccumulator } from './term-accumulator.js';
@@ -15,11 +15,12 @@ const MAX_COUNT = 255;
  * The char_wb transform path: adds a text's vocabulary grams to a `TermAccumulator` word by
  * word through a `WordColumnCache`. Same terms as analysing with `CharWbAnalyzer` and looking
  * every gram up, because char_wb grams never cross a word: a word's grams depend on the word
- * alone. A cached word costs one pass over its chars (its 64-bit key), one probe, its
+ * alone. A cached word costs its share of one hashing pass over the text, one probe, its
  * precomputed sums, and one bit test per distinct gram; no allocation.
  */
 export class CharWbTerms {
   private readonly grams = createGramBuffer();
+  private readonly chunks = createHashedSpans();
   private readonly classBuf = createClassTokenBuffer();
   private readonly classHashes = classTokenHashes(CLASS_TOKEN_STRINGS);
   /** In-word counts while filling an entry: key → position in the entry. */
@@ -45,25 +46,14 @@ export class CharWbTerms {
   /** Resets acc and adds every in-vocabulary gram of text to it. */
   addTo(text: string, acc: TermAccumulator): void {
     acc.reset();
-    const n = text.length;
     const cache = this.cache;
-    let i = 0;
-    while (i < n) {
-      let c = text.charCodeAt(i);
-      if (isPythonSpace(c)) {
-        i++;
-        continue;
-      }
-      const start = i;
-      let h1 = H1_SEED;
-      let h2 = H2_SEED;
-      do {
-        h1 = stepH1(h1, c);
-        h2 = stepH2(h2, c);
-        i++;
-      } while (i < n && !isPythonSpace((c = text.charCodeAt(i))));
+    const chunks = this.chunks;
+    const m = splitWhitespace(text, chunks);
+    for (let j = 0; j < m; j++) {
+      const h1 = chunks.h1[j];
+      const h2 = chunks.h2[j];
       let at = cache.find(h1, h2);
-      if (at < 0) at = this.fill(text, start, i, h1, h2, acc);
+      if (at < 0) at = this.fill(text, chunks.starts[j], chunks.ends[j], h1, h2, acc);
       if (at < 0) continue; // not cacheable: already added
       const arena = cache.arena;
       const floats = cache.floats;

@@ -12,12 +12,11 @@ export interface GramIndex {
   readonly stride: number;
   readonly idfAt: number;
   readonly weighted: boolean;
-  /** Column of each key (null: keys are columns). */
-  readonly colOfKey: Int32Array | null;
   /**
-   * When the index keeps them in each key's line (so explaining reads one line per feature):
-   * `ints` (a view of `data`'s buffer) holds the key's column at key·stride + `colAt`, and
-   * `threat64` the exact float64 threat weight at key·stride/2 + `threat64At`; else null.
+   * Null when keys are columns. Else the index keeps each key's column in the key's line (so
+   * explaining reads one line per feature): `ints` (a view of `data`'s buffer) holds it at
+   * key·stride + `colAt`, and `threat64` the exact float64 threat weight at
+   * key·stride/2 + `threat64At`.
    */
   readonly inLine: { ints: Int32Array; colAt: number; threat64: Float64Array; threat64At: number } | null;
   /** Number of keys. */
@@ -29,7 +28,6 @@ export class PlainIndex implements GramIndex {
   readonly stride = 2;
   readonly idfAt = 1;
   readonly weighted = false;
-  readonly colOfKey = null;
   readonly inLine = null;
   readonly data: Float32Array;
   readonly size: number;

@@ -36,7 +36,6 @@ export class TermAccumulator {
   private readonly stride: number;
   private readonly idfAt: number;
   private readonly weighted: boolean;
-  private readonly colOfKey: Int32Array | null;
   private readonly inLine: GramIndex['inLine'];
   /** appendTo's tf·idf per key, kept between its two passes. */
   private weights = new Float64Array(256);
@@ -57,7 +56,6 @@ export class TermAccumulator {
     this.stride = index.stride;
     this.idfAt = index.idfAt;
     this.weighted = index.weighted;
-    this.colOfKey = index.colOfKey;
     this.inLine = index.inLine;
     this.keys = new Int32Array(256);
   }
@@ -198,7 +196,7 @@ export class TermAccumulator {
     const n = this.size;
     const base = out.nnz;
     ensureSparseCapacity(out, base + n);
-    const { keys, colOfKey, inLine, stride } = this;
+    const { keys, inLine, stride } = this;
     const indices = out.indices;
     const values = out.values;
     if (this.weights.length < n) this.weights = new Float64Array(Math.max(n, 2 * this.weights.length));
@@ -209,7 +207,7 @@ export class TermAccumulator {
       const v = this.tf(this.count(key)) * this.idf(key);
       w[k] = v;
       sumSq += v * v;
-      const col = inLine !== null ? inLine.ints[key * stride + inLine.colAt] : colOfKey === null ? key : colOfKey[key];
+      const col = inLine === null ? key : inLine.ints[key * stride + inLine.colAt];
       indices[base + k] = col + offset;
     }
     const scale = this.l2 && sumSq > 0 ? 1 / Math.sqrt(sumSq) : 1;

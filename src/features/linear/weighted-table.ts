@@ -31,8 +31,6 @@ export class WeightedTable implements GramIndex {
   readonly weighted = true;
   readonly data: Float32Array;
   readonly size: number;
-  /** Column of each key. */
-  readonly colOfKey: Int32Array;
   readonly inLine: { ints: Int32Array; colAt: number; threat64: Float64Array; threat64At: number };
   private readonly hashes: Int32Array;
   private readonly slots: Int32Array;
@@ -42,9 +40,9 @@ export class WeightedTable implements GramIndex {
     const n = idf.length;
     if (n >= KEY_MASK) throw new Error(`a weighted table holds at most ${KEY_MASK - 1} grams, not ${n}`);
     this.size = n;
-    this.colOfKey = rankByIdf(idf);
+    const colOfKey = rankByIdf(idf);
     const keyOfCol = new Int32Array(n);
-    for (let k = 0; k < n; k++) keyOfCol[this.colOfKey[k]] = k;
+    for (let k = 0; k < n; k++) keyOfCol[colOfKey[k]] = k;
     this.hashes = new Int32Array(STRIDE * n);
     this.data = new Float32Array(this.hashes.buffer);
     const threat64 = new Float64Array(this.hashes.buffer);

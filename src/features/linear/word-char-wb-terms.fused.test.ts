@@ -1,8 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { createRng } from '../../data/random.js';
+import { assertScorerMatchesTransform } from '../../../test/support/scorer-parity.js';
 import { DEFAULT_VECTORIZER } from '../default-vectorizer.js';
 import { fitVectorizer } from '../fit-vectorizer.js';
-import { createSparseBuffer } from '../sparse.js';
 import type { FittedVectorizer, VectorizerPart, VectorizerSpec } from '../vectorizer.js';
 import { WordColumnCache } from '../word-column-cache.js';
 import { CompositeScorer, WordCharWbScorer } from './linear-scorer.js';
@@ -43,51 +44,11 @@ const TEXTS = [
   ' \t\n',
 ];
 
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function randomWeights(v: FittedVectorizer, seed: number): Float64Array {
-  const rand = prng(seed);
+  const rand = createRng(seed);
   const w = new Float64Array(2 * v.dimension);
   for (let j = 0; j < w.length; j++) w[j] = (rand() - 0.5) * 6;
   return w;
-}
-
-/** Compares a scorer with transform-then-dot on every text, twice (cold, then cached). */
-function assertMatchesTransform(v: FittedVectorizer, weights: Float64Array, scorer: { accumulate(t: string, s: Float64Array): void; appendLast(o: ReturnType<typeof createSparseBuffer>, off: number): void }): void {
-  const want = createSparseBuffer(1);
-  const got = createSparseBuffer(1);
-  const sums = new Float64Array(2);
-  for (let round = 0; round < 2; round++) {
-    for (const text of TEXTS) {
-      const nnz = v.transformInto(text, want);
-      let dt = 0;
-      let dp = 0;
-      for (let k = 0; k < nnz; k++) {
-        dt += weights[2 * want.indices[k]] * want.values[k];
-        dp += weights[2 * want.indices[k] + 1] * want.values[k];
-      }
-      sums[0] = 0;
-      sums[1] = 0;
-      scorer.accumulate(text, sums);
-      const label = JSON.stringify(text.slice(0, 40));
-      assert.ok(Math.abs(sums[0] - dt) <= 1e-5 * (1 + Math.abs(dt)), `${label}: threat ${sums[0]} vs ${dt}`);
-      assert.ok(Math.abs(sums[1] - dp) <= 1e-5 * (1 + Math.abs(dp)), `${label}: phishing ${sums[1]} vs ${dp}`);
-      got.nnz = 0;
-      scorer.appendLast(got, 0);
-      assert.equal(got.nnz, nnz, label);
-      assert.deepEqual(Array.from(got.indices.subarray(0, nnz)), Array.from(want.indices.subarray(0, nnz)), label);
-      assert.deepEqual(Array.from(got.values.subarray(0, nnz)), Array.from(want.values.subarray(0, nnz)), label);
-    }
-  }
 }
 
 const tfidf = (analyzer: 'word' | 'char_wb', ngramRange: [number, number], classTokens: boolean): VectorizerSpec => ({
@@ -106,7 +67,7 @@ for (const [name, spec] of Object.entries(FUSED)) {
     const weights = randomWeights(v, 11);
     const scorer = v.compileLinear(weights);
     assert.ok(scorer instanceof WordCharWbScorer, 'the union compiles to the fused scorer');
-    assertMatchesTransform(v, weights, scorer);
+    assertScorerMatchesTransform(v, weights, scorer, TEXTS);
   });
 }
 
@@ -118,7 +79,7 @@ test('fused scorer with a tiny cache: clears, refuses large chunks (added direct
   const c = parts[1].chunkPart!(weights.subarray(2 * parts[0].dimension))!;
   const cache = new WordColumnCache(8, 256); // at most 8 words; entries over 64 ints are never stored
   const scorer = new WordCharWbScorer(new WordCharWbTerms(w, c, cache), { acc: w.acc, offset: 0 }, { acc: c.acc, offset: parts[0].dimension });
-  assertMatchesTransform(v, weights, scorer);
+  assertScorerMatchesTransform(v, weights, scorer, TEXTS);
   assert.ok(cache.size > 0 && cache.size <= 8, `cache holds ${cache.size} words`);
 });
 
@@ -128,5 +89,5 @@ test('word n-grams above 2 keep the per-part scorers', () => {
   const weights = randomWeights(v, 3);
   const scorer = v.compileLinear(weights);
   assert.ok(scorer instanceof CompositeScorer);
-  assertMatchesTransform(v, weights, scorer);
+  assertScorerMatchesTransform(v, weights, scorer, TEXTS);
 });

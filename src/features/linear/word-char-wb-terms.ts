@@ -1,11 +1,11 @@
 import { CLASS_TOKEN_STRINGS, createClassTokenBuffer, detectClassTokens, mayHoldClassTokens } from '../../text/class-tokens.js';
 import { wbWordGrams } from '../char-wb-analyzer.js';
 import { createGramBuffer, ensureGramCapacity } from '../gram-buffer.js';
-import { classTokenHashes, stepH1, stepH2, H1_SEED, H2_SEED } from '../ngram-hash.js';
-import { isPythonSpace } from '../python-space.js';
+import { createHashedSpans, splitWhitespace } from '../hashed-spans.js';
+import { classTokenHashes, stepH1, stepH2 } from '../ngram-hash.js';
 import { WordColumnCache } from '../word-column-cache.js';
 import { wordCharTable } from '../word-chars.js';
-import { createWordTokens, tokenizeWords } from '../word-tokens.js';
+import { tokenizeWords } from '../word-tokens.js';
 import type { GramIndex } from './gram-index.js';
 import type { TermAccumulator } from './term-accumulator.js';
 
@@ -57,7 +57,7 @@ const NO_JOIN = -2;
 export class WordCharWbTerms {
   private readonly charGrams = createGramBuffer();
   private readonly wordGrams = createGramBuffer();
-  private readonly tokens = createWordTokens();
+  private readonly tokens = createHashedSpans();
   private readonly table = wordCharTable();
   private readonly classBuf = createClassTokenBuffer();
   private readonly classHashes = classTokenHashes(CLASS_TOKEN_STRINGS);
@@ -69,11 +69,8 @@ export class WordCharWbTerms {
   private hasPrev = false;
   private prevH1 = 0;
   private prevH2 = 0;
-  /** The current text's whitespace chunks: range, 64-bit hash, cache entry (-1: none). */
-  private chunkStart = new Int32Array(64);
-  private chunkEnd = new Int32Array(64);
-  private chunkH1 = new Int32Array(64);
-  private chunkH2 = new Int32Array(64);
+  /** The current text's whitespace chunks (range, 64-bit hash) and each one's cache entry (-1: none). */
+  private readonly chunks = createHashedSpans();
   private chunkAt = new Int32Array(64);
   readonly cache: WordColumnCache;
 
@@ -102,9 +99,12 @@ export class WordCharWbTerms {
     // Split and hash every chunk first, then probe the cache for all of them, then use the
     // entries: the probes are independent loads, so their cache misses overlap instead of
     // each waiting behind the previous chunk's work.
-    const m = this.splitChunks(text);
+    const chunks = this.chunks;
+    const m = splitWhitespace(text, chunks);
+    if (this.chunkAt.length < m) this.chunkAt = new Int32Array(chunks.starts.length);
     const cache = this.cache;
-    const { chunkH1, chunkH2, chunkAt, chunkStart, chunkEnd } = this;
+    const { starts: chunkStart, ends: chunkEnd, h1: chunkH1, h2: chunkH2 } = chunks;
+    const chunkAt = this.chunkAt;
     for (let j = 0; j < m; j++) chunkAt[j] = cache.find(chunkH1[j], chunkH2[j]);
     const joins = this.joins;
     let hasPrev = false;
@@ -161,48 +161,6 @@ export class WordCharWbTerms {
     const nClass = detectClassTokens(text, this.classBuf);
     if (this.word.classTokens) this.addClassTokens(this.word, nClass);
     if (this.char.classTokens) this.addClassTokens(this.char, nClass);
-  }
-
-  /** Splits text on Python whitespace into the chunk arrays, hashing each chunk; returns how many. */
-  private splitChunks(text: string): number {
-    const n = text.length;
-    let m = 0;
-    let i = 0;
-    while (i < n) {
-      let c = text.charCodeAt(i);
-      if (isPythonSpace(c)) {
-        i++;
-        continue;
-      }
-      const start = i;
-      let h1 = H1_SEED;
-      let h2 = H2_SEED;
-      do {
-        h1 = stepH1(h1, c);
-        h2 = stepH2(h2, c);
-        i++;
-      } while (i < n && !isPythonSpace((c = text.charCodeAt(i))));
-      if (m === this.chunkAt.length) this.growChunks();
-      this.chunkStart[m] = start;
-      this.chunkEnd[m] = i;
-      this.chunkH1[m] = h1;
-      this.chunkH2[m] = h2;
-      m++;
-    }
-    return m;
-  }
-
-  private growChunks(): void {
-    const grow = (a: Int32Array): Int32Array<ArrayBuffer> => {
-      const b = new Int32Array(a.length * 2);
-      b.set(a);
-      return b;
-    };
-    this.chunkStart = grow(this.chunkStart);
-    this.chunkEnd = grow(this.chunkEnd);
-    this.chunkH1 = grow(this.chunkH1);
-    this.chunkH2 = grow(this.chunkH2);
-    this.chunkAt = grow(this.chunkAt);
   }
 
   /** The class tokens found in the text, after the part's grams (as its analyser emits them). */

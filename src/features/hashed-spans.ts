@@ -1,0 +1,61 @@
+import { H1_SEED, H2_SEED, stepH1, stepH2 } from './ngram-hash.js';
+import { isPythonSpace } from './python-space.js';
+
+/** Reusable list of text ranges with the 64-bit hash of each (word tokens, whitespace chunks). */
+export interface HashedSpans {
+  starts: Int32Array;
+  ends: Int32Array;
+  h1: Int32Array;
+  h2: Int32Array;
+}
+
+export function createHashedSpans(capacity = 64): HashedSpans {
+  return { starts: new Int32Array(capacity), ends: new Int32Array(capacity), h1: new Int32Array(capacity), h2: new Int32Array(capacity) };
+}
+
+/** Doubles the capacity, keeping what is held. */
+export function growHashedSpans(s: HashedSpans): void {
+  const cap = s.starts.length * 2;
+  const grow = (a: Int32Array): Int32Array => {
+    const b = new Int32Array(cap);
+    b.set(a);
+    return b;
+  };
+  s.starts = grow(s.starts);
+  s.ends = grow(s.ends);
+  s.h1 = grow(s.h1);
+  s.h2 = grow(s.h2);
+}
+
+/**
+ * Splits text on Python whitespace (`str.split()`, what char_wb analyses word by word),
+ * hashing each chunk in the same pass; writes the chunks to `out` (growing it) and returns how
+ * many.
+ */
+export function splitWhitespace(text: string, out: HashedSpans): number {
+  const n = text.length;
+  let m = 0;
+  let i = 0;
+  while (i < n) {
+    let c = text.charCodeAt(i);
+    if (isPythonSpace(c)) {
+      i++;
+      continue;
+    }
+    const start = i;
+    let h1 = H1_SEED;
+    let h2 = H2_SEED;
+    do {
+      h1 = stepH1(h1, c);
+      h2 = stepH2(h2, c);
+      i++;
+    } while (i < n && !isPythonSpace((c = text.charCodeAt(i))));
+    if (m === out.starts.length) growHashedSpans(out);
+    out.starts[m] = start;
+    out.ends[m] = i;
+    out.h1[m] = h1;
+    out.h2[m] = h2;
+    m++;
+  }
+  return m;
+}
