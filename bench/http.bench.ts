@@ -164,6 +164,28 @@ async function withWarden<T>(source: string, env: NodeJS.ProcessEnv, body: (s: C
   }
 }
 
+/**
+ * The prediction log's counters summed over the workers: `/ready` is answered by whichever
+ * worker gets the connection, so it is asked until each worker has answered (or 20 times).
+ * `dropped` must stay 0: a leg that loses log rows is not a clean figure.
+ */
+async function predictionLog(server: ChildServer): Promise<{ written: number; buffered: number; dropped: number; workersSeen: number }> {
+  const byWorker = new Map<unknown, { written: number; buffered: number; dropped: number }>();
+  for (let i = 0; i < 20 && byWorker.size < WORKERS; i++) {
+    const res = await fetch(`http://127.0.0.1:${server.port}/ready`, { headers: { connection: 'close' } });
+    const body = (await res.json()) as { worker?: unknown; prediction_buffer?: { written: number; buffered: number; dropped: number } };
+    if (body.prediction_buffer) byWorker.set(body.worker ?? null, body.prediction_buffer);
+  }
+  const sum = { written: 0, buffered: 0, dropped: 0, workersSeen: byWorker.size };
+  for (const b of byWorker.values()) {
+    sum.written += b.written;
+    sum.buffered += b.buffered;
+    sum.dropped += b.dropped;
+  }
+  if (sum.dropped > 0) console.error(`!!! ${sum.dropped} predictions dropped by the log so far: NOT clean`);
+  return sum;
+}
+
 async function bareFastify(bodies: string[]): Promise<Saturation> {
   const port = await freePort();
   const script = fileURLToPath(new URL('./bare-fastify-server.js', import.meta.url));
@@ -223,15 +245,23 @@ export async function runHttpBench(only: readonly Leg[] = LEGS): Promise<Record<
 
   const pglite = !runs('pglite') ? null : await withWarden(source, {}, async (s) => {
     const sat = saturate('pglite, log on', s, '/v1/score', single, CONNECTIONS);
-    console.error(`pglite, log on: ${sat.requestsPerSecond} req/s`);
+    const satLog = await predictionLog(s);
+    console.error(`pglite, log on: ${sat.requestsPerSecond} req/s (log: ${JSON.stringify(satLog)})`);
     // Right after the burst (what users see when a burst ends), then again once the server is idle.
     const openLoopAfterBurst = await openLoopLeg('open loop right after the saturation leg', s, single);
     const drain = await waitIdle(s);
     console.error(`idle again after ${drain.seconds} s (primary CPU meanwhile ${drain.primaryCpuSeconds} s)`);
     const openLoop = await openLoopLeg('open loop, server idle before', s, single);
     const batch = saturate('pglite, batch', s, '/v1/score', batches, BATCH_CONNECTIONS);
-    console.error(`batch: ${batch.requestsPerSecond * 100} msg/s`);
-    return { saturation: sat, openLoopAfterBurst, drainAfterOpenLoop: drain, openLoop, batch: { ...batch, messagesPerSecond: batch.requestsPerSecond * 100 } };
+    const batchLog = await predictionLog(s);
+    console.error(`batch: ${batch.requestsPerSecond * 100} msg/s (log: ${JSON.stringify(batchLog)})`);
+    return {
+      saturation: { ...sat, predictionLog: satLog, clean: sat.clean && satLog.dropped === 0 },
+      openLoopAfterBurst,
+      drainAfterOpenLoop: drain,
+      openLoop,
+      batch: { ...batch, messagesPerSecond: batch.requestsPerSecond * 100, predictionLog: batchLog, clean: batch.clean && batchLog.dropped === 0 },
+    };
   });
   const pgliteOff = !runs('pglite') ? null : await withWarden(source, { WARDEN_PREDICTION_LOG: 'off' }, async (s) => saturate('pglite, log off', s, '/v1/score', single, CONNECTIONS));
   if (pgliteOff) console.error(`pglite, log off: ${pgliteOff.requestsPerSecond} req/s`);

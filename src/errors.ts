@@ -32,6 +32,7 @@ export const ERROR_CODES = {
   NO_MODEL: { status: 503, summary: 'No model is loaded yet.' },
   // infrastructure
   STORAGE_UNAVAILABLE: { status: 503, summary: 'The database cannot be reached.' },
+  STORAGE_BUSY: { status: 503, summary: 'The prediction log is too far behind; retry shortly.' },
   CONFIG_INVALID: { status: 500, summary: 'The configuration is invalid.' },
   USAGE: { status: 400, summary: 'The command line is invalid.' },
   INTERNAL: { status: 500, summary: 'An unexpected error.' },

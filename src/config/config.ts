@@ -26,7 +26,7 @@ export interface ServiceConfig {
   maxUploadBytes: number;
   modelRef: string;
   modelPollMs: number;
-  writer: { batchSize: number; flushMs: number; maxBuffered: number };
+  writer: { batchSize: number; flushMs: number; maxBuffered: number; backlogRows: number; backlogWaitMs: number };
   logLevel: string;
   jobs: { concurrency: number; chunkSize: number; pollMs: number };
   monitoring: Readonly<MonitoringConfig>;
@@ -90,8 +90,10 @@ export function loadConfig(env: NodeJS.ProcessEnv, flags: ConfigFlags = {}): Rea
     modelPollMs: int('WARDEN_MODEL_POLL_MS', env.WARDEN_MODEL_POLL_MS, 2000, 100, 3_600_000),
     writer: {
       batchSize: int('WARDEN_WRITER_BATCH', env.WARDEN_WRITER_BATCH, 500, 1, 100_000),
-      flushMs: int('WARDEN_WRITER_FLUSH_MS', env.WARDEN_WRITER_FLUSH_MS, 50, 1, 60_000),
+      flushMs: int('WARDEN_WRITER_FLUSH_MS', env.WARDEN_WRITER_FLUSH_MS, 200, 1, 60_000),
       maxBuffered: int('WARDEN_WRITER_MAX_BUFFERED', env.WARDEN_WRITER_MAX_BUFFERED, 100_000, 1, 10_000_000),
+      backlogRows: int('WARDEN_WRITER_BACKLOG', env.WARDEN_WRITER_BACKLOG, 5_000, 1, 10_000_000),
+      backlogWaitMs: int('WARDEN_WRITER_BACKLOG_WAIT_MS', env.WARDEN_WRITER_BACKLOG_WAIT_MS, 10_000, 0, 3_600_000),
     },
     logLevel: env.WARDEN_LOG_LEVEL ?? env.LOG_LEVEL ?? 'info',
     monitoring: monitoringConfigFromEnv(env),

@@ -21,6 +21,14 @@ export function checkTexts(texts: readonly unknown[], maxLength: number): assert
 }
 
 /**
+ * Backpressure from the prediction log, awaited before scoring: null (no wait) unless the log
+ * is on and its writer is too far behind a database that answers (see PredictionWriter.whenRoom).
+ */
+export function logRoom(deps: AppDeps): Promise<void> | null {
+  return deps.config.logPredictions ? deps.stores.writer.whenRoom() : null;
+}
+
+/**
  * Picks the model for one message: the canary for its share (a stable hash of the text, so the
  * same message always gets the same model), else production.
  */

@@ -28,6 +28,8 @@ export function writerOptions(config: Readonly<ServiceConfig>, metrics: Metrics 
     batchSize: config.writer.batchSize,
     flushIntervalMs: config.writer.flushMs,
     maxBuffered: config.writer.maxBuffered,
+    backlogRows: config.writer.backlogRows,
+    backlogWaitMs: config.writer.backlogWaitMs,
     onError: (err) => {
       metrics?.dbErrors.inc();
       onError?.(err);

@@ -47,7 +47,9 @@ export function toErrorBody(err: unknown): { status: number; body: ErrorBody } {
 export function installErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((err, req, reply) => {
     const { status, body } = toErrorBody(err);
-    if (status >= 500) req.log.error({ err }, 'request failed');
+    const retryAfter = (err as { details?: { retryAfterSeconds?: unknown } }).details?.retryAfterSeconds;
+    if (typeof retryAfter === 'number') void reply.header('retry-after', String(retryAfter));
+    if (status >= 500 && body.error.code !== 'STORAGE_BUSY') req.log.error({ err }, 'request failed');
     else req.log.info({ code: body.error.code }, body.error.message);
     void reply.status(status).send(body);
   });

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { Type, type Static } from '@sinclair/typebox';
 import type { AppDeps } from '../app-deps.js';
 import { textsOf } from './score.js';
-import { scoreTexts } from '../score-texts.js';
+import { logRoom, scoreTexts } from '../score-texts.js';
 
 const CompatBody = Type.Object(
   { texts: Type.Optional(Type.Array(Type.String())), text: Type.Optional(Type.String()) },
@@ -22,6 +22,8 @@ export function compatRoutes(app: FastifyInstance, deps: AppDeps): void {
       { config: { role: 'scorer' }, schema: { tags: ['compatibility'], summary: `Alias of POST /v1/score for {"texts": [...]} clients`, body: CompatBody } },
       async (req) => {
         const { texts } = textsOf({ text: req.body.text, texts: req.body.texts }, deps);
+        const room = logRoom(deps);
+        if (room) await room;
         const results = scoreTexts(deps, texts, { explain: false, source: 'api', principal: req.principal });
         const predictions = results.map((r) => ({ ...r, prediction: r.is_threat ? 'spam' : 'ham', probability: r.risk_score }));
         return { predictions, results: predictions };

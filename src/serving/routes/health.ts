@@ -1,3 +1,4 @@
+import cluster from 'node:cluster';
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../app-deps.js';
 
@@ -20,6 +21,8 @@ export function healthRoutes(app: FastifyInstance, deps: AppDeps): void {
       status: ready ? 'ready' : 'not_ready',
       model: modelLoaded ? deps.models.current.version : null,
       database: databaseReachable ? 'ok' : 'unreachable',
+      // Which cluster worker answered (each keeps its own buffer); null in a single process.
+      worker: cluster.worker?.id ?? null,
       prediction_buffer: { buffered: writer.buffered, written: writer.written, dropped: writer.dropped, healthy: writer.healthy, last_error: writer.lastError ?? null },
     });
   });

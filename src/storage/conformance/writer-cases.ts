@@ -5,6 +5,7 @@ import type { PredictionRecord } from '../prediction-record.js';
 import { PredictionRepository } from '../prediction-repository.js';
 import { createPredictionWriter, type PredictionSink } from '../prediction-writer.js';
 import { makePrediction, waitFor } from './fixtures.js';
+import { GatedSink, settledSoon } from './gated-sink.js';
 import type { SuiteContext } from './run-storage-suite.js';
 
 /**
@@ -123,5 +124,83 @@ export function writerCases(ctx: SuiteContext): void {
     assert.deepEqual({ buffered: closed.buffered, dropped: closed.dropped, written: closed.written }, { buffered: 0, dropped: 7, written: 0 });
     writer.enqueue(makePrediction());
     assert.equal(writer.status().dropped, 8, 'rows after close are counted, not silently lost');
+  });
+
+  test('writer: a database slower than the producers makes them wait for room; nothing is dropped', async () => {
+    const gate = new GatedSink(new PredictionRepository(ctx.store().db, { kind: ctx.store().kind }));
+    const writer = createPredictionWriter(gate, { flushIntervalMs: 1, batchSize: 20, maxBuffered: 100, backlogRows: 50, backlogWaitMs: 10_000 });
+    const rows = Array.from({ length: 400 }, () => makePrediction());
+    // A producer that asks for room before each burst of 40, as the scoring routes do.
+    let waits = 0;
+    const produce = (async () => {
+      for (let i = 0; i < rows.length; i += 40) {
+        const room = writer.whenRoom();
+        if (room) {
+          waits++;
+          await room;
+        }
+        for (const r of rows.slice(i, i + 40)) writer.enqueue(r);
+      }
+    })();
+    assert.equal(await settledSoon(produce), false, 'the producer waits while the database holds the writes back');
+    const held = writer.status();
+    assert.ok(held.buffered > 50 && held.buffered <= 100, `buffered ${held.buffered}: over the backlog, under the bound`);
+    assert.equal(held.dropped, 0);
+    gate.open();
+    await produce;
+    await writer.flush();
+    const done = await writer.close();
+    assert.ok(waits >= 1);
+    assert.deepEqual({ written: done.written, dropped: done.dropped, buffered: done.buffered }, { written: 400, dropped: 0, buffered: 0 });
+    assert.deepEqual(await storedIds(ctx), rows.map((r) => r.id).sort());
+  });
+
+  test('writer: no waiting for room while the database is failing; a hung write ends the wait with STORAGE_BUSY', async () => {
+    const repo = new PredictionRepository(ctx.store().db, { kind: ctx.store().kind });
+    const failing = new Outage(repo);
+    failing.down = true;
+    const w1 = createPredictionWriter(failing, { flushIntervalMs: 1, batchSize: 10, backlogRows: 5, retryInitialMs: 1, retryMaxMs: 5 });
+    for (let i = 0; i < 30; i++) w1.enqueue(makePrediction());
+    await waitFor(() => w1.status().failures > 0, 'a failed flush');
+    assert.equal(w1.whenRoom(), null, 'an outage keeps scoring going (the bound applies instead)');
+    await w1.close();
+
+    const gate = new GatedSink(repo);
+    const w2 = createPredictionWriter(gate, { flushIntervalMs: 1, batchSize: 10, backlogRows: 5, backlogWaitMs: 40 });
+    assert.equal(w2.whenRoom(), null, 'an empty writer has room');
+    const rows = Array.from({ length: 12 }, () => makePrediction());
+    for (const r of rows) w2.enqueue(r);
+    const wait = w2.whenRoom();
+    assert.ok(wait !== null);
+    await assert.rejects(wait, (e) => isWardenError(e) && e.code === 'STORAGE_BUSY' && (e.details as { retryAfterSeconds: number }).retryAfterSeconds === 1);
+    const another = w2.whenRoom();
+    assert.ok(another !== null);
+    const closing = w2.close(); // closing releases waiters; the gate opens so the last flush lands
+    gate.open();
+    await another;
+    const s = await closing;
+    assert.deepEqual({ written: s.written, dropped: s.dropped }, { written: 12, dropped: 0 });
+  });
+
+  test('writer: full batches go at once, a partial one waits for companions until the flush interval', async () => {
+    const repo = new PredictionRepository(ctx.store().db, { kind: ctx.store().kind });
+    const sizes: number[] = [];
+    const sink: PredictionSink = { insertMany: (rows) => (sizes.push(rows.length), repo.insertMany(rows)) };
+    const writer = createPredictionWriter(sink, { flushIntervalMs: 60_000, batchSize: 50 });
+    const rows = Array.from({ length: 120 }, () => makePrediction());
+    for (const r of rows) writer.enqueue(r);
+    await waitFor(() => writer.status().written === 100, 'the two full batches');
+    await new Promise((r) => setTimeout(r, 30));
+    assert.deepEqual(sizes, [50, 50]);
+    assert.equal(writer.status().buffered, 20, 'the partial batch waits for the interval');
+    await writer.flush();
+    assert.deepEqual(sizes, [50, 50, 20]);
+
+    const quick = createPredictionWriter(sink, { flushIntervalMs: 5, batchSize: 50 });
+    sizes.length = 0;
+    for (const r of Array.from({ length: 7 }, () => makePrediction())) quick.enqueue(r);
+    await waitFor(() => quick.status().written === 7, 'the interval flush of a partial batch');
+    assert.deepEqual(sizes, [7]);
+    await Promise.all([writer.close(), quick.close()]);
   });
 }
