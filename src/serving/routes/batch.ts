@@ -1,6 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { CsvValue } from '../../data/index.js';
-import { scoreRowFields, SCORE_COLUMNS } from '../../detector/score-row.js';
+import type { Detector } from '../../detector/detector.js';
+import { scoreRowFields, unscorableReason, SCORE_COLUMNS } from '../../detector/score-row.js';
+import { tagText } from '../../rules/index.js';
+import { preparePrediction } from '../../storage/index.js';
 import type { AppDeps } from '../app-deps.js';
 import { csvStream } from '../upload/csv-stream.js';
 import { receiveUpload } from '../upload/receive-upload.js';
@@ -12,6 +15,7 @@ import { openUploadRows, type UploadRows } from '../upload/upload-rows.js';
  * `warden score` (text, any id column, risk_score, is_threat, label, model_version, error).
  * Everything that can fail the whole request (format, size, encoding, columns) is checked before
  * the first byte of the answer; after that a bad row gets the error column, never a cut file.
+ * Every scored row is recorded in the prediction history (source `batch`), like /v1/score's.
  */
 export function batchRoutes(app: FastifyInstance, deps: AppDeps): void {
   app.post<{ Querystring: UploadQuery }>(
@@ -38,10 +42,20 @@ export function batchRoutes(app: FastifyInstance, deps: AppDeps): void {
       }
       const { idName, rows } = opened;
       const metrics = deps.metrics;
+      const logged = deps.config.logPredictions ? loggedScorer(deps, detector, req.principal?.keyId ?? null) : null;
       async function* lines(): AsyncGenerator<CsvValue[]> {
         yield idName === null ? ['text', ...SCORE_COLUMNS] : ['text', idName, ...SCORE_COLUMNS];
         for await (const row of rows) {
-          const fields: CsvValue[] = row.error ? ['', '', '', detector.version, row.error] : scoreRowFields(detector, row.text);
+          let fields: CsvValue[];
+          if (row.error) fields = ['', '', '', detector.version, row.error];
+          else if (logged === null) fields = scoreRowFields(detector, row.text);
+          else {
+            // Backpressure as on /v1/score, but a streamed file is never cut: once the wait
+            // is over it goes on (the writer's bound then applies, and counts what it drops).
+            const room = deps.stores.writer.whenRoom();
+            if (room) await room.catch(() => undefined);
+            fields = logged(row.text);
+          }
           if (fields[4] === '') metrics.scores.observe(fields[0] as number);
           yield idName === null ? [row.text, ...fields] : [row.text, row.id ?? '', ...fields];
         }
@@ -52,4 +66,43 @@ export function batchRoutes(app: FastifyInstance, deps: AppDeps): void {
         .send(csvStream(lines(), upload.cleanup));
     },
   );
+}
+
+/**
+ * Scores one text of an uploaded file into the `warden score` cells and records the
+ * prediction in the history (source `batch`), as /v1/score does for its messages: the tags
+ * are found once and given to the model, so the cells equal scoreRowFields' own.
+ */
+function loggedScorer(deps: AppDeps, detector: Detector, client: string | null): (text: string) => CsvValue[] {
+  const storeText = deps.config.storeText === 'full';
+  return (text) => {
+    const reason = unscorableReason(text);
+    if (reason) return ['', '', '', detector.version, reason];
+    const t0 = performance.now();
+    const tags = tagText(text);
+    const p = detector.score(text, tags);
+    const latencyUs = (performance.now() - t0) * 1000;
+    deps.stores.writer.enqueue(
+      preparePrediction(
+        {
+          text,
+          riskScore: p.riskScore,
+          label: p.label,
+          isThreat: p.isThreat,
+          threshold: p.threshold,
+          modelVersion: detector.version,
+          tags: tags.map((t) => t.tag),
+          latencyUs,
+          source: 'batch',
+          client,
+          shadowVersion: null,
+          shadowScore: null,
+        },
+        { storeText, now: deps.clock?.() },
+      ),
+    );
+    deps.metrics.count.predictions(p.label, detector.version);
+    for (const t of tags) deps.metrics.count.tag(t.tag);
+    return [Math.round(p.riskScore * 1e6) / 1e6, p.isThreat, p.label, detector.version, ''];
+  };
 }
