@@ -82,7 +82,7 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
     }
     const job = await jobs.saveResults(
       jobId,
-      rows.map((r, i) => ({ rowIndex: r.rowIndex, output: outcomes[i].output, error: outcomes[i].error ?? null })),
+      rows.map((r, i) => ({ rowIndex: r.rowIndex, output: outcomes[i].output, error: outcomes[i].error ?? null, prediction: outcomes[i].prediction })),
     );
     options.onRows?.(rows.length, job);
     return rows.length;

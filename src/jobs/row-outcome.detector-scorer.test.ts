@@ -36,3 +36,27 @@ test('resultFields: stored outputs back to CSV cells; missing or odd outputs giv
   assert.deepEqual(resultFields(null, 'boom'), ['', '', '', '', 'boom']);
   assert.deepEqual(resultFields('not an object', null), ['', '', '', '', '']);
 });
+
+test('detectorScorer with history: same outputs, plus a history record (source job) for each scored row, tags found once and given to the model', async () => {
+  const tagsSeen: unknown[] = [];
+  const scorer = {
+    version: 'v3',
+    score: (text: string, tags?: readonly { tag: string }[]) => {
+      tagsSeen.push(tags);
+      return { riskScore: text.length / 100, isThreat: text.length >= 50, label: text.length >= 50 ? 'phishing' : 'benign', phishingProbability: 0.9, threshold: 0.5 };
+    },
+  } as unknown as RowScorer;
+  const texts = ['Verify your account now at http://bit.ly/abc', '', 'see you soon'];
+  const plain = await detectorScorer(() => scorer)(texts);
+  const recorded = await detectorScorer(() => scorer, { storeText: false, now: () => new Date('2026-03-04T05:06:07Z') })(texts);
+  assert.deepEqual(recorded.map((o) => ({ output: o.output, error: o.error })), plain.map((o) => ({ output: o.output, error: o.error })));
+  assert.equal(recorded[1].prediction, undefined, 'an error row is not a prediction');
+  const p = recorded[0].prediction!;
+  assert.deepEqual(
+    { text: p.text, source: p.source, model: p.modelVersion, risk: p.riskScore, label: p.label, at: p.createdAt.toISOString(), length: p.textLength },
+    { text: null, source: 'job', model: 'v3', risk: texts[0].length / 100, label: 'benign', at: '2026-03-04T05:06:07.000Z', length: texts[0].length },
+  );
+  assert.ok(p.tags.includes('link_present') && p.tags.includes('short_url'), `tags ${p.tags}`);
+  assert.ok(Array.isArray(tagsSeen.at(-2)), 'the scorer got the tags it was recorded with');
+  assert.notEqual(recorded[2].prediction!.id, p.id);
+});

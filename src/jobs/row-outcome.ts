@@ -4,12 +4,16 @@
  */
 import type { CsvValue } from '../data/index.js';
 import type { Detector } from '../detector/detector.js';
-import { scoreRowFields } from '../detector/score-row.js';
+import { scoreRowFields, unscorableReason } from '../detector/score-row.js';
+import { tagText } from '../rules/index.js';
+import { preparePrediction, type PredictionRecord } from '../storage/index.js';
 
 /** One row's outcome, aligned with the texts given to a {@link ScoreTexts}. */
 export interface RowOutcome {
   output?: unknown;
   error?: string | null;
+  /** The row's prediction-history record (scored rows, when the scorer records them). */
+  prediction?: PredictionRecord;
 }
 
 /** Scores a chunk of texts; returns one outcome per text, in order. Throws only when it cannot score at all. */
@@ -28,16 +32,22 @@ export type RowScorer = Pick<Detector, 'version' | 'score'>;
 
 /**
  * A {@link ScoreTexts} over the detector that `current()` returns at each chunk, so a model
- * swap applies from the next chunk on; unscorable texts (empty, too long) get an error.
+ * swap applies from the next chunk on; unscorable texts (empty, too long) get an error. With
+ * `history`, each scored row also carries its prediction-history record, which the runner
+ * saves in the same transaction as the result.
  *
  * @example
  * const score = detectorScorer(() => models.current.detector);
  */
-export function detectorScorer(current: () => RowScorer): ScoreTexts {
+export function detectorScorer(current: () => RowScorer, history?: HistoryOptions): ScoreTexts {
   return (texts) => {
     const detector = current() as Detector;
     const out: RowOutcome[] = new Array(texts.length);
     for (let i = 0; i < texts.length; i++) {
+      if (history && unscorableReason(texts[i]) === null) {
+        out[i] = recordedOutcome(detector, texts[i], history);
+        continue;
+      }
       const [risk, threat, label, version, error] = scoreRowFields(detector, texts[i]);
       const output: ScoreOutput = error
         ? { risk_score: null, is_threat: null, label: null, model_version: version }
@@ -46,6 +56,40 @@ export function detectorScorer(current: () => RowScorer): ScoreTexts {
     }
     return out;
   };
+}
+
+/** How a scorer records job rows in the prediction history (as the service stores texts). */
+export interface HistoryOptions {
+  storeText: boolean;
+  /** The service's clock (the simulation's day); default the wall clock. */
+  now?: () => Date;
+}
+
+/** A scorable row scored with its tags found once (the score equals scoreRowFields'), with its history record (source `job`). */
+function recordedOutcome(detector: Detector, text: string, history: HistoryOptions): RowOutcome {
+  const t0 = performance.now();
+  const tags = tagText(text);
+  const p = detector.score(text, tags);
+  const latencyUs = (performance.now() - t0) * 1000;
+  const output: ScoreOutput = { risk_score: Math.round(p.riskScore * 1e6) / 1e6, is_threat: p.isThreat, label: p.label, model_version: detector.version };
+  const prediction = preparePrediction(
+    {
+      text,
+      riskScore: p.riskScore,
+      label: p.label,
+      isThreat: p.isThreat,
+      threshold: p.threshold,
+      modelVersion: detector.version,
+      tags: tags.map((t) => t.tag),
+      latencyUs,
+      source: 'job',
+      client: null,
+      shadowVersion: null,
+      shadowScore: null,
+    },
+    { storeText: history.storeText, now: history.now?.() },
+  );
+  return { output, prediction };
 }
 
 /** [risk_score, is_threat, label, model_version, error] of a stored result, for CSV output. */

@@ -15,7 +15,8 @@ export function startJobRunner(config: Readonly<ServiceConfig>, stores: Stores, 
   const runner = createJobRunner({
     jobs: stores.jobs,
     database: stores.database,
-    score: detectorScorer(() => models.current.detector),
+    // Job rows join the prediction history like every scored message (unless the log is off).
+    score: detectorScorer(() => models.current.detector, config.logPredictions ? { storeText: config.storeText === 'full' } : undefined),
     chunkSize: config.jobs.chunkSize,
     pollMs: config.jobs.pollMs,
     concurrency: config.jobs.concurrency,

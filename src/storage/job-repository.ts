@@ -2,6 +2,8 @@ import { sql, type Kysely, type Selectable } from 'kysely';
 import { wardenError } from '../errors.js';
 import type { JobState, JobsTable, Schema } from './schema.js';
 import { timeOrderedId } from './time-ordered-id.js';
+import type { PredictionRecord } from './prediction-record.js';
+import { insertPredictionsWithin } from './prediction-repository.js';
 
 export type { JobState } from './schema.js';
 
@@ -46,6 +48,8 @@ export interface JobRowResult {
   rowIndex: number;
   output?: unknown;
   error?: string | null;
+  /** The row's entry in the prediction history, stored with the result (so exactly once). */
+  prediction?: PredictionRecord;
 }
 
 /** A stored result joined with its input row, as {@link JobRepository.results} yields it. */
@@ -149,11 +153,21 @@ export class JobRepository {
           output: r.output === undefined ? null : JSON.stringify(r.output),
           error: r.error ?? null,
         }));
-        await trx
+        const saved = await trx
           .insertInto('job_results')
           .values(values)
           .onConflict((oc) => oc.columns(['job_id', 'row_index']).doNothing())
+          .returning('row_index')
           .execute();
+        // History rows only for results saved now: a chunk scored again after a crash (its
+        // results already committed) adds none, so each job row is in the history once.
+        const fresh = new Set(saved.map((r) => r.row_index));
+        const predictions: PredictionRecord[] = [];
+        for (let k = i; k < Math.min(i + ROW_CHUNK, results.length); k++) {
+          const r = results[k];
+          if (r.prediction && fresh.has(r.rowIndex)) predictions.push(r.prediction);
+        }
+        if (predictions.length > 0) await insertPredictionsWithin(trx, predictions);
       }
       const job = await trx
         .updateTable('jobs')

@@ -79,12 +79,7 @@ export class PredictionRepository {
   }
 
   async #insertJson(batch: EncodedPredictions, skipExisting: boolean): Promise<number> {
-    const result = await sql`
-      insert into predictions (${sql.raw(PREDICTION_COLUMNS)})
-      select ${sql.raw(PREDICTION_COLUMNS_OF_R)}
-      from jsonb_array_elements(${predictionsParameter(batch)}::jsonb) as r
-      ${skipExisting ? sql`on conflict (id) do nothing` : sql``}`.execute(this.#db);
-    return Number(result.numAffectedRows ?? 0n);
+    return insertJson(this.#db, batch, skipExisting);
   }
 
   async #copy(batch: EncodedPredictions, table = 'predictions', db: Kysely<Schema> = this.#db): Promise<number> {
@@ -158,4 +153,22 @@ function checkFilter(filter: PredictionFilter): void {
     const v = filter[key];
     if (v !== undefined && !Number.isFinite(v)) throw wardenError('INVALID_INPUT', `Filter "${key}" must be a finite number`);
   }
+}
+
+async function insertJson(db: Kysely<Schema>, batch: EncodedPredictions, skipExisting: boolean): Promise<number> {
+  const result = await sql`
+    insert into predictions (${sql.raw(PREDICTION_COLUMNS)})
+    select ${sql.raw(PREDICTION_COLUMNS_OF_R)}
+    from jsonb_array_elements(${predictionsParameter(batch)}::jsonb) as r
+    ${skipExisting ? sql`on conflict (id) do nothing` : sql``}`.execute(db);
+  return Number(result.numAffectedRows ?? 0n);
+}
+
+/**
+ * Inserts predictions with the caller's connection or transaction (both backends), skipping
+ * ids already stored: for rows that must commit together with something else, such as a
+ * job's results. The buffered writer is the path for everything scored on request.
+ */
+export function insertPredictionsWithin(db: Kysely<Schema>, rows: readonly PredictionRecord[]): Promise<number> {
+  return insertJson(db, encodePredictions(rows, 'json'), true);
 }

@@ -3,6 +3,7 @@
  * scoring means): the score is the text length over 100, capped at 1, and empty texts get an
  * error like the detector gives them. It counts how many times each text was scored.
  */
+import { preparePrediction } from '../../storage/index.js';
 import type { RowOutcome, ScoreTexts } from '../row-outcome.js';
 
 export interface LengthOutput {
@@ -29,7 +30,7 @@ export function lengthScorer(delayMs = 0): CountingScorer {
     if (delayMs > 0) await new Promise((r) => setTimeout(r, delayMs));
     return texts.map((t) => {
       counts.set(t, (counts.get(t) ?? 0) + 1);
-      return expectedOutcome(t);
+      return withHistory(t, expectedOutcome(t));
     });
   };
   return { score, counts, total: () => [...counts.values()].reduce((a, b) => a + b, 0) };
@@ -43,4 +44,15 @@ export function makeTexts(n: number, emptyEvery = 0): string[] {
     else out.push(`msg ${i} ${'x'.repeat(i % 150)}`);
   }
   return out;
+}
+
+/** A scored row's prediction-history record, as detectorScorer makes them (a fresh id each time it is scored). */
+function withHistory(text: string, outcome: RowOutcome): RowOutcome {
+  if (outcome.error) return outcome;
+  const risk = (outcome.output as LengthOutput).risk_score;
+  const prediction = preparePrediction(
+    { text, riskScore: risk, label: risk >= 0.5 ? 'spam' : 'benign', isThreat: risk >= 0.5, threshold: 0.5, modelVersion: 'length', tags: [], latencyUs: 1, source: 'job', client: null, shadowVersion: null, shadowScore: null },
+    { storeText: true },
+  );
+  return { ...outcome, prediction };
 }

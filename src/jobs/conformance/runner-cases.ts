@@ -44,6 +44,18 @@ export async function assertJobResults(jobs: JobRepository, jobId: string, texts
   assert.equal(i, texts.length);
 }
 
+/**
+ * Each scorable text of a job is in the prediction history exactly once (source `job`), even
+ * when its chunk was scored twice. For a database holding this one job's texts only.
+ */
+export async function assertHistoryOnce(database: Database, texts: readonly string[]): Promise<void> {
+  const { rows } = await database.executeSql(`select text, count(*)::int as n from predictions where source = 'job' group by text`);
+  const scorable = texts.filter((t) => t.trim().length > 0);
+  assert.equal(rows.length, scorable.length, 'one history row per scored text');
+  const counts = new Map(rows.map((r: { text: string; n: number }) => [r.text, r.n]));
+  for (const t of scorable) assert.equal(counts.get(t), 1, `history rows of ${JSON.stringify(t.slice(0, 20))}`);
+}
+
 export function runRunnerSuite(backend: Backend): void {
   describe(`job runner on ${backend.name}`, () => {
     async function withDb(fn: (database: Database, jobs: JobRepository, replica: OpenedBackend['replica']) => Promise<void>): Promise<void> {
@@ -67,6 +79,7 @@ export function runRunnerSuite(backend: Backend): void {
         const runner = createJobRunner({ jobs, database, score: scorer.score, chunkSize: 100, onRows: (n) => seen.push(n) });
         assert.equal(await runner.runOnce(), 1234);
         await assertJobResults(jobs, job.id, texts);
+        await assertHistoryOnce(database, texts);
         assert.deepEqual(seen, [...Array(12).fill(100), 34]);
         assert.equal(scorer.total(), 1234);
         assert.ok([...scorer.counts.values()].every((c) => c === 1));

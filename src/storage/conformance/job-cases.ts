@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { isWardenError } from '../../errors.js';
 import { JobRepository, type JobResultRecord } from '../job-repository.js';
 import type { SuiteContext } from './run-storage-suite.js';
+import { makePrediction } from './fixtures.js';
 
 const code = (c: string) => (err: unknown) => isWardenError(err) && err.code === c;
 
@@ -58,6 +59,22 @@ export function jobCases(ctx: SuiteContext): void {
     await assert.rejects(repo.saveResults(job.id, [{ rowIndex: -1, output: 1 }]), code('INVALID_INPUT'));
     assert.equal((await repo.get(job.id))?.doneRows, 15, 'a rejected save stores nothing');
     assert.equal((await repo.saveResults(job.id, [])).doneRows, 15);
+  });
+
+  test('jobs: a result saved with its history record stores that record once, in the same transaction', async () => {
+    const repo = new JobRepository(ctx.store().db);
+    const job = await repo.create({ inputFormat: 'jsonl' }, Array.from({ length: 6 }, (_, i) => ({ text: `history ${i}` })));
+    const source = `job-${job.id}`;
+    const scored = (rows: number[]) => rows.map((i) => ({ rowIndex: i, output: { score: i }, prediction: makePrediction({ text: `history ${i}`, source }) }));
+    const history = async () => (await ctx.store().executeSql(`select text from predictions where source = $1 order by text`, [source])).rows.map((r: { text: string }) => r.text);
+    await repo.saveResults(job.id, scored([0, 1, 2]));
+    assert.deepEqual(await history(), ['history 0', 'history 1', 'history 2']);
+    // Rows 1–4 scored again (a rerun chunk, new record ids): only the rows saved now join the history.
+    await repo.saveResults(job.id, scored([1, 2, 3, 4]));
+    assert.deepEqual(await history(), ['history 0', 'history 1', 'history 2', 'history 3', 'history 4']);
+    // A save that fails (row out of range) rolls its history records back with it.
+    await assert.rejects(repo.saveResults(job.id, [...scored([5]), { rowIndex: 99, output: 1 }]), code('INVALID_INPUT'));
+    assert.deepEqual(await history(), ['history 0', 'history 1', 'history 2', 'history 3', 'history 4']);
   });
 
   test('jobs: results pages through thousands of rows in order without gaps', async () => {
