@@ -7,7 +7,7 @@
  *      gone idle (the time it kept working after the first open loop is recorded; a backlog
  *      left by the burst shows as a slower first run and more primary CPU in it);
  *   c. `POST /v1/score` with {texts: [100]}: messages per second;
- *   d. (a) again with WARDEN_PREDICTION_LOG=off, on PGlite and on PostgreSQL (when reachable,
+ *   d. (a) again with WARDEN_PREDICTION_LOG=off (and, on PGlite, (c) too), on PGlite and on PostgreSQL (when reachable,
  *      each PostgreSQL leg in its own throw-away schema, dropped afterwards: the log-off leg
  *      must not run on the rows the log-on leg left, with the database vacuuming them).
  * The servers run with a rate limit far above any rate the bench can offer
@@ -263,8 +263,15 @@ export async function runHttpBench(only: readonly Leg[] = LEGS): Promise<Record<
       batch: { ...batch, messagesPerSecond: batch.requestsPerSecond * 100, predictionLog: batchLog, clean: batch.clean && batchLog.dropped === 0 },
     };
   });
-  const pgliteOff = !runs('pglite') ? null : await withWarden(source, { WARDEN_PREDICTION_LOG: 'off' }, async (s) => saturate('pglite, log off', s, '/v1/score', single, CONNECTIONS));
-  if (pgliteOff) console.error(`pglite, log off: ${pgliteOff.requestsPerSecond} req/s`);
+  const pgliteOff = !runs('pglite')
+    ? null
+    : await withWarden(source, { WARDEN_PREDICTION_LOG: 'off' }, async (s) => {
+        const sat = saturate('pglite, log off', s, '/v1/score', single, CONNECTIONS);
+        // The batch leg without the log: what scoring and HTTP alone reach.
+        const batch = saturate('pglite, log off, batch', s, '/v1/score', batches, BATCH_CONNECTIONS);
+        return { ...sat, batchMessagesPerSecond: batch.requestsPerSecond * 100, batch };
+      });
+  if (pgliteOff) console.error(`pglite, log off: ${pgliteOff.requestsPerSecond} req/s; batch ${pgliteOff.batchMessagesPerSecond} msg/s`);
 
   let postgres: Record<string, unknown> | null = null;
   /** One PostgreSQL leg in a schema of its own (null when PostgreSQL is unreachable). */
