@@ -59,6 +59,7 @@ function withRuleFeatures(d: Detector, rng: () => number): Detector {
   return new Detector(d.manifest, {
     ...parts,
     ruleFeatures: true,
+    tagText,
     threat: { ...parts.threat, model: { ...parts.threat.model, weights: extend(parts.threat.model.weights) } },
     phishing: parts.phishing && { ...parts.phishing, model: { ...parts.phishing.model, weights: extend(parts.phishing.model.weights) } },
   });

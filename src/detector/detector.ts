@@ -1,12 +1,15 @@
 import type { Label } from '../data/label.js';
 import { createSparseBuffer, type SparseBuffer } from '../features/index.js';
 import type { Contributions, FittedVectorizer, LinearScorer } from '../features/index.js';
-import type { CalibratorSpec } from '../model/index.js';
-import { createCalibrator } from '../model/index.js';
+// The calibrator's own file, not the model layer's barrel (the learners, metrics and the rest,
+// which loading a model for scoring does not need).
+import { createCalibrator, type CalibratorSpec } from '../model/calibrator.js';
 import type { LinearModel } from '../model/index.js';
 import type { Normalizer } from '../text/index.js';
-import { ruleFeatureVector, tagText, TAG_NAMES } from '../rules/index.js';
-import type { Tag } from '../rules/index.js';
+// Not the rules' barrel: tagging (and the link / phone libraries under it, ~0.2 s to import)
+// is passed in by whoever builds a detector with rule features (`DetectorParts.tagText`).
+import { ruleFeatureVector } from '../rules/rule-features.js';
+import { TAG_NAMES, type Tag } from '../rules/tag.js';
 import type { ModelManifest } from '../artifact/manifest.js';
 import { TopK } from './top-k.js';
 
@@ -29,6 +32,8 @@ export interface DetectorParts {
   normalizer: Normalizer;
   vectorizer: FittedVectorizer;
   ruleFeatures: boolean;
+  /** The tagger behind the rule features (`tagText` of `src/rules`); required when `ruleFeatures`. */
+  tagText?: (text: string) => readonly Tag[];
   threat: { model: LinearModel; calibrator: CalibratorSpec };
   phishing: { model: LinearModel; calibrator: CalibratorSpec } | null;
   threshold: number;
@@ -45,6 +50,7 @@ export class Detector {
   /** Files shipped with the model besides its weights (e.g. the triage policy), as text. */
   readonly extras: Readonly<Record<string, string>>;
   private readonly parts: DetectorParts;
+  private readonly tagText: (text: string) => readonly Tag[];
   private readonly ruleBuf: Float32Array;
   private readonly explainBuf: SparseBuffer = createSparseBuffer(256);
   private readonly explainRuleBuf = new Float32Array(TAG_NAMES.length);
@@ -72,6 +78,8 @@ export class Detector {
     this.manifest = manifest;
     this.extras = Object.freeze({ ...extras });
     this.parts = parts;
+    if (parts.ruleFeatures && !parts.tagText) throw new Error('a detector with rule features needs parts.tagText');
+    this.tagText = parts.tagText ?? noTags;
     this.threatWeights = parts.threat.model.weights;
     this.threshold = parts.threshold;
     this.ruleBuf = new Float32Array(TAG_NAMES.length);
@@ -105,7 +113,7 @@ export class Detector {
     let dp = sums[1];
     if (this.parts.ruleFeatures) {
       const w = this.pairWeights;
-      const rf = ruleFeatureVector(tags ?? tagText(text), this.ruleBuf);
+      const rf = ruleFeatureVector(tags ?? this.tagText(text), this.ruleBuf);
       for (let k = 0; k < rf.length; k++) {
         if (rf[k] === 0) continue;
         const j = (this.dim + k) << 1;
@@ -161,7 +169,7 @@ export class Detector {
     for (let i = 0; i < nnz; i++) top.offer(indices[i], contrib[i]);
     let tagList: readonly Tag[] = [];
     if (ruleFeatures) {
-      tagList = tags ?? tagText(text);
+      tagList = tags ?? this.tagText(text);
       const rf = ruleFeatureVector(tagList, this.explainRuleBuf);
       for (let j = 0; j < rf.length; j++) if (rf[j] !== 0) top.offer(this.dim + j, w[this.dim + j] * rf[j]);
     }
@@ -193,6 +201,10 @@ function interleaveWeights(threat: ArrayLike<number>, phishing: ArrayLike<number
     if (phishing) out[2 * j + 1] = phishing[j];
   }
   return out;
+}
+
+function noTags(): readonly Tag[] {
+  return [];
 }
 
 function clamp01(p: number): number {

@@ -7,10 +7,16 @@ import { Detector } from './detector.js';
 
 export const VECTORIZER_PREFIX = 'vec.';
 
-/** Rebuilds a Detector from the contents of a model directory. */
-export function detectorFromArtifact(contents: ArtifactContents): Detector {
+/**
+ * Rebuilds a Detector from the contents of a model directory. The rules are imported only for
+ * a model that uses rule features: most models do not, and the rules bring the link, domain
+ * and phone libraries, which take longer to load than the model itself (a one-shot
+ * `warden score` pays that on every run).
+ */
+export async function detectorFromArtifact(contents: ArtifactContents): Promise<Detector> {
   const { manifest, arrays, vocabulary } = contents;
   const p = manifest.pipeline;
+  const tagText = p.ruleFeatures ? (await import('../rules/tag-text.js')).tagText : undefined;
   try {
     const vecArrays: Record<string, Float32Array | Float64Array | Int32Array | Uint32Array> = {};
     for (const [name, a] of Object.entries(arrays)) {
@@ -28,6 +34,7 @@ export function detectorFromArtifact(contents: ArtifactContents): Detector {
       normalizer: createNormalizer(p.normalizer as NormalizerSpec),
       vectorizer,
       ruleFeatures: p.ruleFeatures,
+      tagText,
       threat: { model: { weights: threatWeights, bias: bias[0] }, calibrator: p.calibrator as CalibratorSpec },
       phishing:
         p.phishing && phishingWeights instanceof Float64Array && phishingBias instanceof Float64Array
