@@ -1,8 +1,10 @@
 /**
  * Where a triage's time goes, part by part, over the UCI texts on one core: CPU µs per message for
  * tagging (context + 26 rules), indicator extraction, scoring, explanation, policy and summary —
- * each run in the order `triage` runs them, timed cumulatively so every part sees the same warm
- * state (the lazily parsed context is shared by tags and indicators, as in `triage`).
+ * each run in the order `triage` runs them, over all texts stage after stage so every part sees the
+ * same warm state (the lazily parsed context is shared by tags and indicators, as in `triage`).
+ * Each figure is that stage's own time, not a running total (explain's is score + explain minus
+ * score); together they come to about one `triage`.
  * Run: `node dist/bench/triage-parts.bench.js` (uses the bench model of score.bench).
  * With `--profile-loop N` it only runs `triage` N times over the texts, for `node --cpu-prof`.
  */

@@ -90,6 +90,9 @@ for (const ruleFeatures of [false, true]) {
       detector.score(text, tags);
       assert.deepEqual(detector.explain(text, k, tags), want, `warm, k=${k}: ${JSON.stringify(text)}`);
       assert.deepEqual(cold.explain(text, k, tags), want, `cold, k=${k}: ${JSON.stringify(text)}`);
+      // the lower-cased text handed over (as triage does for an ASCII text) changes nothing
+      detector.score(text, tags);
+      assert.deepEqual(detector.explain(text, k, tags, text.toLowerCase()), want, `warm with lower, k=${k}: ${JSON.stringify(text)}`);
       compared++;
       if (want.some((c) => c.feature.startsWith('tag:'))) withTagFeature++;
     }

@@ -11,6 +11,7 @@ import type { Normalizer } from '../text/index.js';
 import { ruleFeatureVector } from '../rules/rule-features.js';
 import { TAG_NAMES, type Tag } from '../rules/tag.js';
 import type { ModelManifest } from '../artifact/manifest.js';
+import { FeatureNameCache } from './feature-name-cache.js';
 import { TopK } from './top-k.js';
 
 export interface Prediction {
@@ -55,6 +56,7 @@ export class Detector {
   private readonly explainBuf: SparseBuffer = createSparseBuffer(256);
   private readonly explainRuleBuf = new Float32Array(TAG_NAMES.length);
   private readonly top = new TopK();
+  private readonly names: FeatureNameCache;
   /** Threat contribution per explained feature (written by the scorer, or computed here). */
   private readonly contribHolder: Contributions = { values: new Float64Array(256) };
   private readonly threatWeights: Float64Array;
@@ -88,6 +90,7 @@ export class Detector {
     this.dim = parts.vectorizer.dimension;
     this.normalizer = parts.normalizer;
     this.vectorizer = parts.vectorizer;
+    this.names = new FeatureNameCache((col) => parts.vectorizer.featureName(col));
     this.pairWeights = interleaveWeights(parts.threat.model.weights, parts.phishing ? parts.phishing.model.weights : null);
     this.scorer = parts.vectorizer.compileLinear(this.pairWeights);
     this.threatBias = parts.threat.model.bias;
@@ -135,8 +138,12 @@ export class Detector {
     return { riskScore: risk, isThreat, label, phishingProbability: pPhish, threshold: this.threshold };
   }
 
-  /** The features that pushed this text's threat score up or down most, with spans in the original text. */
-  explain(text: string, k = 8, tags?: readonly Tag[]): Contribution[] {
+  /**
+   * The features that pushed this text's threat score up or down most, with spans in the original
+   * text. `lower` is `text.toLowerCase()` when the caller already has it (triage does for an ASCII
+   * text: its rule context's folded text); otherwise it is made here, once.
+   */
+  explain(text: string, k = 8, tags?: readonly Tag[], lower?: string): Contribution[] {
     if (!Number.isInteger(k) || k < 0) throw new RangeError(`explain needs a whole number k >= 0, got ${k}`);
     const { normalizer, vectorizer, ruleFeatures } = this.parts;
     // Explaining the text just scored (triage does) reads its features back from the scorer
@@ -166,7 +173,7 @@ export class Detector {
       for (let i = 0; i < nnz; i++) c[i] = w[indices[i]] * values[i];
     }
     const contrib = held.values;
-    for (let i = 0; i < nnz; i++) top.offer(indices[i], contrib[i]);
+    top.offerAll(indices, contrib, nnz);
     let tagList: readonly Tag[] = [];
     if (ruleFeatures) {
       tagList = tags ?? this.tagText(text);
@@ -174,7 +181,6 @@ export class Detector {
       for (let j = 0; j < rf.length; j++) if (rf[j] !== 0) top.offer(this.dim + j, w[this.dim + j] * rf[j]);
     }
     const out: Contribution[] = [];
-    let lower: string | null = null; // the lower-cased text, made once for all the features located in it
     for (let i = 0; i < top.filled; i++) {
       const col = top.cols[i];
       if (col >= this.dim) {
@@ -182,9 +188,9 @@ export class Detector {
         const tag = tagList.find((t) => t.tag === name);
         out.push({ feature: `tag:${name}`, contribution: top.values[i], spans: tag ? tag.spans.slice(0, 5) : [] });
       } else {
-        const feature = vectorizer.featureName(col);
-        lower ??= text.toLowerCase();
-        out.push({ feature, contribution: top.values[i], spans: locateIn(text, lower, feature) });
+        const feature = this.names.name(col);
+        lower ??= text.toLowerCase(); // made once for all the features located in it
+        out.push({ feature, contribution: top.values[i], spans: locateNeedle(text, lower, this.names.needle(col)) });
       }
     }
     return out;
@@ -219,7 +225,11 @@ export function locateFeature(text: string, feature: string): { start: number; e
 /** `locateFeature` with the text's lower-case form made by the caller (once for several features). */
 function locateIn(text: string, lower: string, feature: string): { start: number; end: number }[] {
   const colon = feature.indexOf(':');
-  const needle = colon >= 0 ? feature.slice(colon + 1) : feature;
+  return locateNeedle(text, lower, colon >= 0 ? feature.slice(colon + 1) : feature);
+}
+
+/** Where `needle` (a feature's name after its 'prefix:') occurs in `lower`, up to 5 places. */
+function locateNeedle(text: string, lower: string, needle: string): { start: number; end: number }[] {
   if (needle.length === 0 || needle.startsWith('__')) return [];
   if (lower.length !== text.length) return [];
   const spans: { start: number; end: number }[] = [];

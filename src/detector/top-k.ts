@@ -24,6 +24,23 @@ export class TopK {
     return this;
   }
 
+  /**
+   * Offers (cols[i], values[i]) for i < n, in order: the same as n calls of `offer`, but an entry
+   * that cannot get in (|value| at or below the bar, zero included) costs one compare against a
+   * local instead of reads of this object's fields. Most of a message's ~200 features are such.
+   */
+  offerAll(cols: Int32Array, values: Float64Array, n: number): void {
+    if (this.k === 0) return;
+    let bar = this.filled === this.k ? this.floor : 0;
+    for (let i = 0; i < n; i++) {
+      const c = values[i];
+      // a NaN is not <= bar, so it goes to offer, as it would without this test
+      if (Math.abs(c) <= bar) continue;
+      this.offer(cols[i], c);
+      if (this.filled === this.k) bar = this.floor;
+    }
+  }
+
   offer(col: number, c: number): void {
     const k = this.k;
     if (c === 0 || k === 0) return;

@@ -88,6 +88,10 @@ function randomPhrase(vocab: readonly string[], rng: () => number): string {
 function assertPreChecksSound(text: string): void {
   const ctx = createRuleContext(text);
   for (const rule of DEFAULT_RULES) {
+    // tagText tests a rule's trigger in place of calling mayApply: they must agree
+    if (rule.trigger !== undefined) {
+      assert.equal(rule.mayApply?.(ctx), ctx.profile.fires(rule.trigger), `${rule.tag}: mayApply and its trigger disagree on ${JSON.stringify(text)}`);
+    }
     if (rule.mayApply === undefined || rule.mayApply(ctx)) continue;
     assert.equal(rule.apply(ctx), null, `${rule.tag}: mayApply said no, but the rule tags ${JSON.stringify(text)}`);
   }
@@ -113,6 +117,12 @@ function tagTextUnchecked(text: string): Tag[] {
   }
   return out;
 }
+
+test('the keyword rules declare their word trigger, so tagText tests it without calling the rule', () => {
+  const withTrigger = DEFAULT_RULES.filter((r) => r.trigger !== undefined).map((r) => r.tag);
+  assert.ok(withTrigger.length >= 10, withTrigger.join(', '));
+  for (const tag of ['urgency', 'prize', 'call_to_action', 'credential_request', 'impersonation'] as const) assert.ok(withTrigger.includes(tag), tag);
+});
 
 test('pre-checks never skip a finding: bundled data and seeded variants', async () => {
   const ds = await loadDataset(BUNDLED_DATASETS);

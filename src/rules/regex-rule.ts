@@ -15,6 +15,7 @@ export function regexRule(tag: TagName, re: RegExp, trigger: WordTrigger, reason
   if (!re.global) throw wardenError('INTERNAL', `regexRule(${tag}) needs a /g regular expression`);
   return {
     tag,
+    trigger,
     mayApply: (ctx: RuleContext): boolean => ctx.profile.fires(trigger),
     apply(ctx: RuleContext): Tag | null {
       const spans = matchSpans(re, ctx.folded);

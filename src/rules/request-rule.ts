@@ -24,6 +24,7 @@ export function requestRule(tag: TagName, re: RegExp, objects: WordTrigger, reas
   const trigger = allOf(REQUEST_VERB_TRIGGER, objects);
   return {
     tag,
+    trigger,
     mayApply: (ctx: RuleContext): boolean => ctx.profile.fires(trigger),
     apply(ctx: RuleContext): Tag | null {
       const s = ctx.folded;

@@ -16,9 +16,13 @@ const TAG_ORDER: ReadonlyMap<string, number> = new Map(TAG_NAMES.map((t, i) => [
 export function tagText(input: string | RuleContext, rules: readonly Rule[] = DEFAULT_RULES): Tag[] {
   const ctx = input instanceof MessageScan ? input : createRuleContext(input);
   const tags: Tag[] = [];
+  const profile = ctx.profile;
   for (let i = 0; i < rules.length; i++) {
     const rule = rules[i];
-    if (rule.mayApply !== undefined && !rule.mayApply(ctx)) continue;
+    const trigger = rule.trigger;
+    if (trigger !== undefined) {
+      if (!profile.fires(trigger)) continue;
+    } else if (rule.mayApply !== undefined && !rule.mayApply(ctx)) continue;
     const tag = rule.apply(ctx);
     if (tag !== null) tags.push(tag);
   }

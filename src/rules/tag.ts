@@ -1,5 +1,6 @@
 import type { Span } from '../indicators/span.js';
 import type { RuleContext } from './rule-context.js';
+import type { WordTrigger } from './word-triggers.js';
 
 export type { Span } from '../indicators/span.js';
 
@@ -36,4 +37,10 @@ export interface Rule {
    * `apply` would return null, so `tagText` can skip the rule. Never changes the result.
    */
   mayApply?(ctx: RuleContext): boolean;
+  /**
+   * Set on rules whose `mayApply` is exactly `ctx.profile.fires(trigger)` (a word trigger,
+   * word-triggers.ts): `tagText` then tests the trigger itself, a mask compare, instead of a call
+   * through the rule (one call site for all rules, so each is a slow, unpredictable call).
+   */
+  readonly trigger?: WordTrigger;
 }

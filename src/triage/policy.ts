@@ -70,14 +70,69 @@ export function matches(c: Condition, f: Facts): boolean {
   return holds(c, f, f.severity);
 }
 
+/**
+ * A condition with every field present (undefined where the policy gives none) and the same
+ * values: one object shape for all of a policy's conditions. Parsed from JSON, each condition has
+ * a shape of its own, so `holds` reads its fields through megamorphic lookups — about a hundred
+ * per verdict — instead of a load each.
+ */
+class UniformCondition implements Condition {
+  readonly label: Label | Label[] | undefined;
+  readonly is_threat: boolean | undefined;
+  readonly min_score: number | undefined;
+  readonly max_score: number | undefined;
+  readonly any_tags: string[] | undefined;
+  readonly all_tags: string[] | undefined;
+  readonly min_tag_count: number | undefined;
+  readonly severity: Severity | Severity[] | undefined;
+
+  constructor(c: Condition) {
+    this.label = c.label;
+    this.is_threat = c.is_threat;
+    this.min_score = c.min_score;
+    this.max_score = c.max_score;
+    this.any_tags = c.any_tags;
+    this.all_tags = c.all_tags;
+    this.min_tag_count = c.min_tag_count;
+    this.severity = c.severity;
+  }
+}
+
+/** A policy's rules with uniform conditions, in the same order. */
+interface UniformPolicy {
+  severity: { when: UniformCondition; severity: Severity }[];
+  action: { when: UniformCondition; action: Action }[];
+}
+
+/**
+ * Uniform copies of the policies `decide` has seen, by identity. A policy is read, never changed,
+ * once made (`validatePolicy` freezes it), so a copy stays equal to its source.
+ */
+const uniformPolicies = new WeakMap<TriagePolicy, UniformPolicy>();
+
+function uniform(policy: TriagePolicy): UniformPolicy {
+  let u = uniformPolicies.get(policy);
+  if (u === undefined) {
+    u = {
+      severity: policy.severity.map((r) => ({ when: new UniformCondition(r.when), severity: r.severity })),
+      action: policy.action.map((r) => ({ when: new UniformCondition(r.when), action: r.action })),
+    };
+    uniformPolicies.set(policy, u);
+  }
+  return u;
+}
+
 /** The first severity rule that holds sets the severity; the first action rule that holds for it, the action. */
 export function decide(policy: TriagePolicy, facts: Facts): { severity: Severity; action: Action } {
+  const { severity: severityRules, action: actionRules } = uniform(policy);
   let severity: Severity = 'low';
-  for (const r of policy.severity) {
+  for (let i = 0; i < severityRules.length; i++) {
+    const r = severityRules[i];
     if (holds(r.when, facts, facts.severity)) { severity = r.severity ?? 'low'; break; }
   }
   let action: Action = 'allow';
-  for (const r of policy.action) {
+  for (let i = 0; i < actionRules.length; i++) {
+    const r = actionRules[i];
     if (holds(r.when, facts, severity)) { action = r.action ?? 'allow'; break; }
   }
   return { severity, action };
@@ -99,7 +154,16 @@ export function validatePolicy(raw: unknown, source: string): TriagePolicy {
     if (!ACTIONS.includes(r.action)) throw bad(`action rule ${i}: unknown action '${String(r.action)}'`);
     if (typeof r.when !== 'object' || r.when === null) throw bad(`action rule ${i}: "when" must be an object`);
   });
-  return Object.freeze(p);
+  return deepFreeze(p);
+}
+
+/** Freezes an object graph (a parsed policy: plain objects and arrays), so `decide`'s cached copy of it can never go stale. */
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
 }
 
 /** The policy's file name inside a model directory. */

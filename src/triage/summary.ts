@@ -59,8 +59,12 @@ function phrases(input: SummaryInput): string[] {
   return out;
 }
 
+/** '0%' … '100%', made once: a summary's percentage without a number-to-string conversion each time. */
+const PERCENTS: readonly string[] = Array.from({ length: 101 }, (_, i) => `${i}%`);
+
 function headline(input: SummaryInput): string {
-  const pct = `${Math.round(input.riskScore * 100)}%`;
+  const p = Math.round(input.riskScore * 100);
+  const pct = PERCENTS[p] ?? `${p}%`; // -0 reads PERCENTS[0], as `${-0}` is '0'
   if (input.label === 'phishing') return `Likely phishing (${pct})`;
   if (input.label === 'spam') return `Likely spam (${pct})`;
   if (input.action === 'review') return `Possibly risky, review advised (risk ${pct})`;

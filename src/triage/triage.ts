@@ -61,7 +61,9 @@ export function triage(detector: Detector, text: string, policy: TriagePolicy, o
     score: p.riskScore,
     tags: new TagsPresent(tags),
   });
-  const top_features = detector.explain(text, opts.topFeatures ?? 6, tags).map((c) => ({
+  // an ASCII text's folded form is its lower-case form, which explain locates features in
+  const lower = ctx.profile.ascii ? ctx.folded : undefined;
+  const top_features = detector.explain(text, opts.topFeatures ?? 6, tags, lower).map((c) => ({
     feature: c.feature,
     contribution: round(c.contribution),
     direction: c.contribution >= 0 ? ('up' as const) : ('down' as const),

@@ -35,6 +35,7 @@ const ASK_RE = /\b(?:pay(?:ment)?|fee|charge|verify|confirm|update|unlock|reacti
  */
 export const impersonationRule: Rule = {
   tag: 'impersonation',
+  trigger: ORG_TRIGGER,
   mayApply: (ctx) => ctx.profile.fires(ORG_TRIGGER),
   apply(ctx) {
     const s = ctx.folded;
