@@ -5,7 +5,9 @@ import type { ArmStats } from './guard.js';
 /**
  * Live figures per model version since `since`, aggregated in SQL (never loading rows): the
  * predictions each version answered, their mean latency, and the confusion counts from the
- * current analyst label of each message (any label but 'benign' is a threat).
+ * current analyst label of each message (any label but 'benign' is a threat). Live traffic
+ * only (sources `api` and `triage`, where the canary gets its share): batch uploads and jobs
+ * are always scored by production and would tilt the comparison.
  */
 export async function armStatsSince(db: Kysely<Schema>, versions: readonly string[], since: Date): Promise<Map<string, Omit<ArmStats, 'errors'>>> {
   const out = new Map<string, Omit<ArmStats, 'errors'>>();
@@ -22,6 +24,7 @@ export async function armStatsSince(db: Kysely<Schema>, versions: readonly strin
     from predictions p
     left join feedback f on f.text_sha256 = p.text_sha256 and f.is_current
     where p.created_at >= ${since} and p.model_version in (${sql.join(versions)})
+      and p.source in ('api', 'triage')
     group by p.model_version`.execute(db);
   for (const r of rows) {
     out.set(r.version, { version: r.version, requests: r.requests, meanLatencyUs: r.mean_latency, tp: r.tp, fp: r.fp, tn: r.tn, fn: r.fn });

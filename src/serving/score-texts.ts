@@ -29,6 +29,15 @@ export function logRoom(deps: AppDeps): Promise<void> | null {
 }
 
 /**
+ * Waits out a `logRoom` wait, then asks again until there is room: waiters are released
+ * together, and the first to go may fill the room again. Call it only with a non-null wait
+ * (the common case makes no promise and no call).
+ */
+export async function untilLogRoom(deps: AppDeps, wait: Promise<void>): Promise<void> {
+  for (let room: Promise<void> | null = wait; room !== null; room = logRoom(deps)) await room;
+}
+
+/**
  * Picks the model for one message: the canary for its share (a stable hash of the text, so the
  * same message always gets the same model), else production.
  */

@@ -165,7 +165,7 @@ export class JobRepository {
         const predictions: PredictionRecord[] = [];
         for (let k = i; k < Math.min(i + ROW_CHUNK, results.length); k++) {
           const r = results[k];
-          if (r.prediction && fresh.has(r.rowIndex)) predictions.push(r.prediction);
+          if (r.prediction && fresh.delete(r.rowIndex)) predictions.push(r.prediction); // a row index given twice: its first record
         }
         if (predictions.length > 0) await insertPredictionsWithin(trx, predictions);
       }

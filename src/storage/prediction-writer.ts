@@ -51,7 +51,8 @@ export interface PredictionWriter {
   /**
    * Backpressure for producers, called before they score: `null` when there is room (the
    * common case, no promise made), else a promise that resolves once the writer has brought its
-   * buffer back under `backlogRows`. A database that is up but slower than the intake thus
+   * buffer back under `backlogRows` (waiters are released together: ask again before adding
+   * rows, as `logRoom` callers loop). A database that is up but slower than the intake thus
    * slows answers down instead of filling the buffer until rows are dropped. While the
    * database is failing there is no waiting (scoring goes on; the buffer's bound applies),
    * and waiting ends at once when it starts failing or the writer closes. Rejects with
@@ -82,7 +83,8 @@ export function createPredictionWriter(sink: PredictionSink, options: Prediction
   const flushIntervalMs = positive('flushIntervalMs', options.flushIntervalMs ?? 200, true);
   const batchSize = positive('batchSize', options.batchSize ?? 500);
   const maxBuffered = positive('maxBuffered', options.maxBuffered ?? 100_000);
-  const backlogRows = Math.min(maxBuffered, positive('backlogRows', options.backlogRows ?? 5_000));
+  // Below the bound by a batch at least, or waiting would never start before rows are dropped.
+  const backlogRows = Math.max(1, Math.min(maxBuffered - batchSize, positive('backlogRows', options.backlogRows ?? 5_000)));
   const backlogWaitMs = positive('backlogWaitMs', options.backlogWaitMs ?? 10_000, true);
   const retryInitialMs = positive('retryInitialMs', options.retryInitialMs ?? 100, true);
   const retryMaxMs = Math.max(retryInitialMs, positive('retryMaxMs', options.retryMaxMs ?? 5_000, true));
@@ -110,7 +112,13 @@ export function createPredictionWriter(sink: PredictionSink, options: Prediction
       w.resolve();
     }
   };
-  const hasRoom = () => queue.size + inFlight <= backlogRows || consecutiveFailures > 0 || closed;
+  /**
+   * Producers wait while the buffer holds more than this: `backlogRows`, or, after an outage,
+   * what had piled up by the time the database answered again, ratcheting down as it drains.
+   * So catching up after an outage makes no one wait unless the buffer grows again.
+   */
+  let ceiling = backlogRows;
+  const hasRoom = () => queue.size + inFlight <= ceiling || consecutiveFailures > 0 || closed;
 
   const report = (err: Error) => {
     try {
@@ -164,8 +172,10 @@ export function createPredictionWriter(sink: PredictionSink, options: Prediction
           if (!isDataError(coerceError(raw))) throw raw;
           await insertOneByOne(batch);
         }
+        inFlight = 0;
+        ceiling = consecutiveFailures > 0 ? Math.max(backlogRows, queue.size) : Math.max(backlogRows, Math.min(ceiling, queue.size));
         consecutiveFailures = 0;
-        if (queue.size <= backlogRows) releaseWaiters();
+        if (queue.size <= ceiling) releaseWaiters();
         try {
           options.onFlush?.(batch.length, performance.now() - started);
         } catch {
@@ -261,6 +271,7 @@ export function createPredictionWriter(sink: PredictionSink, options: Prediction
             reject(wardenError('STORAGE_BUSY', `The prediction log is ${queue.size + inFlight} rows behind; retry shortly`, { details: { retryAfterSeconds: 1 } }));
           }, backlogWaitMs),
         };
+        waiter.timer.unref();
         waiters.push(waiter);
       });
     },

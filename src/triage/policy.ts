@@ -159,9 +159,9 @@ export function validatePolicy(raw: unknown, source: string): TriagePolicy {
 
 /** Freezes an object graph (a parsed policy: plain objects and arrays), so `decide`'s cached copy of it can never go stale. */
 function deepFreeze<T>(value: T): T {
-  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+  if (typeof value === 'object' && value !== null) {
     Object.freeze(value);
-    for (const v of Object.values(value)) deepFreeze(v);
+    for (const v of Object.values(value)) deepFreeze(v); // also below an object frozen already (JSON has no cycles)
   }
   return value;
 }

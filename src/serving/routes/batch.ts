@@ -43,6 +43,7 @@ export function batchRoutes(app: FastifyInstance, deps: AppDeps): void {
       const { idName, rows } = opened;
       const metrics = deps.metrics;
       const logged = deps.config.logPredictions ? loggedScorer(deps, detector, req.principal?.keyId ?? null) : null;
+      let gaveUpWaiting = false;
       async function* lines(): AsyncGenerator<CsvValue[]> {
         yield idName === null ? ['text', ...SCORE_COLUMNS] : ['text', idName, ...SCORE_COLUMNS];
         for await (const row of rows) {
@@ -50,10 +51,14 @@ export function batchRoutes(app: FastifyInstance, deps: AppDeps): void {
           if (row.error) fields = ['', '', '', detector.version, row.error];
           else if (logged === null) fields = scoreRowFields(detector, row.text);
           else {
-            // Backpressure as on /v1/score, but a streamed file is never cut: once the wait
-            // is over it goes on (the writer's bound then applies, and counts what it drops).
-            const room = deps.stores.writer.whenRoom();
-            if (room) await room.catch(() => undefined);
+            // Backpressure as on /v1/score, but a streamed file is never cut: after one wait
+            // that times out (a write that hangs) the rest of the file goes on without waiting,
+            // and the writer's bound then applies (and counts what it drops).
+            if (!gaveUpWaiting && unscorableReason(row.text) === null) {
+              for (let room = deps.stores.writer.whenRoom(); room !== null && !gaveUpWaiting; room = deps.stores.writer.whenRoom()) {
+                await room.catch(() => (gaveUpWaiting = true));
+              }
+            }
             fields = logged(row.text);
           }
           if (fields[4] === '') metrics.scores.observe(fields[0] as number);

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { Type, type Static } from '@sinclair/typebox';
 import type { AppDeps } from '../app-deps.js';
 import { textsOf } from './score.js';
-import { logRoom, scoreTexts } from '../score-texts.js';
+import { logRoom, scoreTexts, untilLogRoom } from '../score-texts.js';
 
 const CompatBody = Type.Object(
   { texts: Type.Optional(Type.Array(Type.String())), text: Type.Optional(Type.String()) },
@@ -23,8 +23,8 @@ export function compatRoutes(app: FastifyInstance, deps: AppDeps): void {
       async (req) => {
         const { texts } = textsOf({ text: req.body.text, texts: req.body.texts }, deps);
         const room = logRoom(deps);
-        if (room) await room;
-        const results = scoreTexts(deps, texts, { explain: false, source: 'api', principal: req.principal });
+        if (room) await untilLogRoom(deps, room);
+          const results = scoreTexts(deps, texts, { explain: false, source: 'api', principal: req.principal });
         const predictions = results.map((r) => ({ ...r, prediction: r.is_threat ? 'spam' : 'ham', probability: r.risk_score }));
         return { predictions, results: predictions };
       },

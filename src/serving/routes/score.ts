@@ -3,7 +3,7 @@ import { Type } from '@sinclair/typebox';
 import { wardenError } from '../../errors.js';
 import type { AppDeps } from '../app-deps.js';
 import { ErrorSchema, ExplainQuery, ScoreBody, ScoreResult } from '../schemas.js';
-import { checkTexts, logRoom, scoreTexts } from '../score-texts.js';
+import { checkTexts, logRoom, scoreTexts, untilLogRoom } from '../score-texts.js';
 
 /** Parses `{ text }` or `{ texts: [...] }` into a list, enforcing the limits. */
 export function textsOf(body: ScoreBody, deps: AppDeps): { texts: string[]; single: boolean } {
@@ -36,7 +36,7 @@ export function scoreRoutes(app: FastifyInstance, deps: AppDeps): void {
       const { texts, single } = textsOf(req.body, deps);
       const explain = req.query.explain === true;
       const room = logRoom(deps);
-      if (room) await room;
+      if (room) await untilLogRoom(deps, room);
       const results = scoreTexts(deps, texts, { explain, source: 'api', principal: req.principal });
       // Without explanations every result holds exactly the schema's fields, in its order, so
       // JSON.stringify writes the very bytes the schema serializer would, without the union's

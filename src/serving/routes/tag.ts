@@ -6,7 +6,7 @@ import { summariseWithLlm, type LlmAuditSink, type LlmConfig } from '../../triag
 import { preparePrediction } from '../../storage/index.js';
 import type { AppDeps } from '../app-deps.js';
 import { TextBody } from '../schemas.js';
-import { answeringModel, checkTexts, logRoom } from '../score-texts.js';
+import { answeringModel, checkTexts, logRoom, untilLogRoom } from '../score-texts.js';
 
 export interface TagRouteOptions {
   llm?: LlmConfig | null;
@@ -34,7 +34,7 @@ export function tagRoutes(app: FastifyInstance, deps: AppDeps, opts: TagRouteOpt
       const text = req.body.text;
       checkTexts([text], deps.config.maxTextLength);
       const room = logRoom(deps);
-      if (room) await room;
+      if (room) await untilLogRoom(deps, room);
       // The canary answers its share here too, and the prediction records which version answered.
       const routing = deps.models.routing;
       let served = answeringModel(routing, text);

@@ -203,4 +203,49 @@ export function writerCases(ctx: SuiteContext): void {
     assert.deepEqual(sizes, [7]);
     await Promise.all([writer.close(), quick.close()]);
   });
+
+  test('writer: catching up after an outage makes no one wait unless the buffer grows again', async () => {
+    const sink = new Outage(new PredictionRepository(ctx.store().db, { kind: ctx.store().kind }));
+    sink.down = true;
+    const roomAfterWrites: boolean[] = [];
+    let writer: ReturnType<typeof createPredictionWriter> | null = null;
+    writer = createPredictionWriter(sink, {
+      flushIntervalMs: 1,
+      batchSize: 20,
+      backlogRows: 50,
+      retryInitialMs: 1,
+      retryMaxMs: 5,
+      onFlush: () => {
+        const room = writer!.whenRoom();
+        roomAfterWrites.push(room === null);
+        room?.catch(() => undefined);
+      },
+    });
+    for (const r of Array.from({ length: 300 }, () => makePrediction())) writer.enqueue(r);
+    await waitFor(() => writer!.status().failures > 0, 'a failed flush');
+    assert.equal(writer.whenRoom(), null, 'no waiting during the outage');
+    sink.down = false;
+    await waitFor(() => writer!.status().buffered === 0, 'the catch-up');
+    assert.ok(roomAfterWrites.length >= 14);
+    assert.ok(roomAfterWrites.every(Boolean), 'room all along the catch-up, though 280 rows were buffered over a backlog of 50');
+    // Once caught up, the ordinary backlog applies again.
+    for (const r of Array.from({ length: 60 }, () => makePrediction())) writer.enqueue(r);
+    const wait = writer.whenRoom();
+    assert.ok(wait !== null, 'over the backlog again: producers wait');
+    await wait;
+    const s = await writer.close();
+    assert.deepEqual({ written: s.written, dropped: s.dropped }, { written: 360, dropped: 0 });
+  });
+
+  test('writer: the backlog is kept a batch below the bound, so waiting starts before anything is dropped', async () => {
+    const gate = new GatedSink(new PredictionRepository(ctx.store().db, { kind: ctx.store().kind }));
+    const writer = createPredictionWriter(gate, { flushIntervalMs: 1, batchSize: 10, maxBuffered: 40, backlogRows: 40 });
+    for (const r of Array.from({ length: 31 }, () => makePrediction())) writer.enqueue(r);
+    const wait = writer.whenRoom();
+    assert.ok(wait !== null, '31 rows: over the effective backlog of 40 - 10');
+    gate.open();
+    await wait;
+    const s = await writer.close();
+    assert.deepEqual({ written: s.written, dropped: s.dropped }, { written: 31, dropped: 0 });
+  });
 }
