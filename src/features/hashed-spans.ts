@@ -27,6 +27,16 @@ export function growHashedSpans(s: HashedSpans): void {
   s.h2 = grow(s.h2);
 }
 
+/** Writes span number `at` (growing the arrays when full); returns the next span number. */
+export function putHashedSpan(s: HashedSpans, at: number, start: number, end: number, h1: number, h2: number): number {
+  if (at === s.starts.length) growHashedSpans(s);
+  s.starts[at] = start;
+  s.ends[at] = end;
+  s.h1[at] = h1;
+  s.h2[at] = h2;
+  return at + 1;
+}
+
 /**
  * Splits text on Python whitespace (`str.split()`, what char_wb analyses word by word),
  * hashing each chunk in the same pass; writes the chunks to `out` (growing it) and returns how
@@ -50,12 +60,7 @@ export function splitWhitespace(text: string, out: HashedSpans): number {
       h2 = stepH2(h2, c);
       i++;
     } while (i < n && !isPythonSpace((c = text.charCodeAt(i))));
-    if (m === out.starts.length) growHashedSpans(out);
-    out.starts[m] = start;
-    out.ends[m] = i;
-    out.h1[m] = h1;
-    out.h2[m] = h2;
-    m++;
+    m = putHashedSpan(out, m, start, i, h1, h2);
   }
   return m;
 }

@@ -1,4 +1,4 @@
-import { growHashedSpans, type HashedSpans } from './hashed-spans.js';
+import { putHashedSpan, type HashedSpans } from './hashed-spans.js';
 import { H1_SEED, H2_SEED, stepH1, stepH2 } from './ngram-hash.js';
 import { wordCharWidth } from './word-chars.js';
 
@@ -31,12 +31,7 @@ export function tokenizeWords(text: string, start: number, end: number, table: U
       codePoints++;
     } while (i < end && (w = wordCharWidth(text, i, table)) !== 0);
     if (codePoints < 2) continue;
-    if (nt === out.starts.length) growHashedSpans(out);
-    out.starts[nt] = tokenStart;
-    out.ends[nt] = i;
-    out.h1[nt] = h1;
-    out.h2[nt] = h2;
-    nt++;
+    nt = putHashedSpan(out, nt, tokenStart, i, h1, h2);
   }
   return nt;
 }

@@ -5,8 +5,8 @@
 import type { CsvValue } from '../data/index.js';
 import type { Detector } from '../detector/detector.js';
 import { scoreRowFields, unscorableReason } from '../detector/score-row.js';
-import { tagText } from '../rules/index.js';
-import { preparePrediction, type PredictionRecord } from '../storage/index.js';
+import { scoreAndRecord } from '../detector/recorded-score.js';
+import type { PredictionRecord } from '../storage/index.js';
 
 /** One row's outcome, aligned with the texts given to a {@link ScoreTexts}. */
 export interface RowOutcome {
@@ -65,31 +65,11 @@ export interface HistoryOptions {
   now?: () => Date;
 }
 
-/** A scorable row scored with its tags found once (the score equals scoreRowFields'), with its history record (source `job`). */
+/** A scorable row scored with its history record (source `job`); the output equals scoreRowFields'. */
 function recordedOutcome(detector: Detector, text: string, history: HistoryOptions): RowOutcome {
-  const t0 = performance.now();
-  const tags = tagText(text);
-  const p = detector.score(text, tags);
-  const latencyUs = (performance.now() - t0) * 1000;
+  const { p, record } = scoreAndRecord(detector, text, { source: 'job', client: null, storeText: history.storeText, now: history.now });
   const output: ScoreOutput = { risk_score: Math.round(p.riskScore * 1e6) / 1e6, is_threat: p.isThreat, label: p.label, model_version: detector.version };
-  const prediction = preparePrediction(
-    {
-      text,
-      riskScore: p.riskScore,
-      label: p.label,
-      isThreat: p.isThreat,
-      threshold: p.threshold,
-      modelVersion: detector.version,
-      tags: tags.map((t) => t.tag),
-      latencyUs,
-      source: 'job',
-      client: null,
-      shadowVersion: null,
-      shadowScore: null,
-    },
-    { storeText: history.storeText, now: history.now?.() },
-  );
-  return { output, prediction };
+  return { output, prediction: record };
 }
 
 /** [risk_score, is_threat, label, model_version, error] of a stored result, for CSV output. */

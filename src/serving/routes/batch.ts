@@ -2,8 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { CsvValue } from '../../data/index.js';
 import type { Detector } from '../../detector/detector.js';
 import { scoreRowFields, unscorableReason, SCORE_COLUMNS } from '../../detector/score-row.js';
-import { tagText } from '../../rules/index.js';
-import { preparePrediction } from '../../storage/index.js';
+import { scoreAndRecord } from '../../detector/recorded-score.js';
 import type { AppDeps } from '../app-deps.js';
 import { csvStream } from '../upload/csv-stream.js';
 import { receiveUpload } from '../upload/receive-upload.js';
@@ -79,33 +78,12 @@ export function batchRoutes(app: FastifyInstance, deps: AppDeps): void {
  * are found once and given to the model, so the cells equal scoreRowFields' own.
  */
 function loggedScorer(deps: AppDeps, detector: Detector, client: string | null): (text: string) => CsvValue[] {
-  const storeText = deps.config.storeText === 'full';
+  const options = { source: 'batch', client, storeText: deps.config.storeText === 'full', now: deps.clock };
   return (text) => {
     const reason = unscorableReason(text);
     if (reason) return ['', '', '', detector.version, reason];
-    const t0 = performance.now();
-    const tags = tagText(text);
-    const p = detector.score(text, tags);
-    const latencyUs = (performance.now() - t0) * 1000;
-    deps.stores.writer.enqueue(
-      preparePrediction(
-        {
-          text,
-          riskScore: p.riskScore,
-          label: p.label,
-          isThreat: p.isThreat,
-          threshold: p.threshold,
-          modelVersion: detector.version,
-          tags: tags.map((t) => t.tag),
-          latencyUs,
-          source: 'batch',
-          client,
-          shadowVersion: null,
-          shadowScore: null,
-        },
-        { storeText, now: deps.clock?.() },
-      ),
-    );
+    const { p, tags, record } = scoreAndRecord(detector, text, options);
+    deps.stores.writer.enqueue(record);
     deps.metrics.count.predictions(p.label, detector.version);
     for (const t of tags) deps.metrics.count.tag(t.tag);
     return [Math.round(p.riskScore * 1e6) / 1e6, p.isThreat, p.label, detector.version, ''];
