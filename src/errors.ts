@@ -33,6 +33,7 @@ export const ERROR_CODES = {
   // infrastructure
   STORAGE_UNAVAILABLE: { status: 503, summary: 'The database cannot be reached.' },
   STORAGE_BUSY: { status: 503, summary: 'The prediction log is too far behind; retry shortly.' },
+  METRICS_UNAVAILABLE: { status: 503, summary: "The cluster's metrics could not be gathered (its primary process did not answer)." },
   CONFIG_INVALID: { status: 500, summary: 'The configuration is invalid.' },
   USAGE: { status: 400, summary: 'The command line is invalid.' },
   INTERNAL: { status: 500, summary: 'An unexpected error.' },

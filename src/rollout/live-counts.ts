@@ -26,7 +26,8 @@ export function createRolloutCounters(registry: Registry): RolloutCounters {
     registers: [registry],
   });
   const errors = new Counter({ name: 'warden_model_errors_total', help: 'Scoring errors by model version (answered by production instead)', labelNames: ['model_version'], registers: [registry] });
-  const shareGauge = new Gauge({ name: 'warden_canary_share', help: 'Share of traffic routed to the candidate (canary)', labelNames: ['version'], registers: [registry] });
+  // every cluster worker routes by the same share: merged by max, not summed
+  const shareGauge = new Gauge({ name: 'warden_canary_share', help: 'Share of traffic routed to the candidate (canary)', labelNames: ['version'], aggregator: 'max', registers: [registry] });
   const counts = new Map<string, { requests: number; errors: number }>();
   const entry = (v: string) => {
     let e = counts.get(v);

@@ -39,6 +39,8 @@ export interface AppDeps {
   rollout?: RolloutController | null;
   /** Per-version request and error counts and shadow agreement (Prometheus too). */
   counters?: RolloutCounters | null;
+  /** In a cluster worker: the merged metrics of every process (`cluster/metrics-channel.ts`); else absent. */
+  clusterMetrics?: (() => Promise<string>) | null;
   /** Optional Redis client (ioredis) for the shared rate-limit store. */
   redis?: unknown;
   /** The service's "now" for prediction and feedback timestamps (default: the wall clock); the simulation sets it to its simulated day. */

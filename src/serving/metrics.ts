@@ -64,7 +64,9 @@ export function createMetrics() {
       /** `n` messages carrying this tag. */
       tag: (tag: string, n = 1) => void tags.tally.add(tag, () => ({ tag }), n),
     },
-    modelInfo: new Gauge({ name: 'warden_model_info', help: 'The model version being served (value 1)', labelNames: ['version', 'model_id', 'learner'], registers: [registry] }),
+    // Gauges say how a cluster's processes merge on a scrape (cluster/metrics-channel.ts): info
+    // and state by max, "up" by min, amounts (buffered, written, ...) summed.
+    modelInfo: new Gauge({ name: 'warden_model_info', help: 'The model version being served (value 1)', labelNames: ['version', 'model_id', 'learner'], aggregator: 'max', registers: [registry] }),
     modelSwaps: new Counter({ name: 'warden_model_swaps_total', help: 'Model hot swaps', registers: [registry] }),
     queueDepth: new Gauge({ name: 'warden_job_queue_depth', help: 'Job rows waiting to be scored', registers: [registry] }),
     jobRows: new Counter({ name: 'warden_job_rows_total', help: 'Job rows scored', registers: [registry] }),
@@ -72,9 +74,17 @@ export function createMetrics() {
     buffered: new Gauge({ name: 'warden_prediction_buffer', help: 'Prediction records waiting to be written', registers: [registry] }),
     dropped: new Gauge({ name: 'warden_prediction_records_dropped', help: 'Prediction records dropped because the buffer bound was reached', registers: [registry] }),
     written: new Gauge({ name: 'warden_prediction_records_written', help: 'Prediction records written to the database', registers: [registry] }),
-    storageUp: new Gauge({ name: 'warden_storage_up', help: '1 when the database accepts writes', registers: [registry] }),
+    storageUp: new Gauge({ name: 'warden_storage_up', help: '1 when the database accepts writes', aggregator: 'min', registers: [registry] }),
   };
   return m;
 }
 
 export type Metrics = ReturnType<typeof createMetrics>;
+
+/** The prediction writer's gauges, read on demand (before a scrape or a report to the primary). */
+export function setWriterGauges(metrics: Metrics, w: { buffered: number; dropped: number; written: number; healthy: boolean }): void {
+  metrics.buffered.set(w.buffered);
+  metrics.dropped.set(w.dropped);
+  metrics.written.set(w.written);
+  metrics.storageUp.set(w.healthy ? 1 : 0);
+}

@@ -50,8 +50,9 @@ function gauges(registry: Registry): Record<GaugeKey, Gauge> {
   const out = {} as Record<GaugeKey, Gauge>;
   for (const key of Object.keys(MONITORING_GAUGES) as GaugeKey[]) {
     const name = MONITORING_GAUGES[key];
-    // Reuse on a second start against the same registry (a registry refuses a name twice).
-    out[key] = (registry.getSingleMetric(name) as Gauge | undefined) ?? new Gauge({ name, help: HELP[key][0], labelNames: HELP[key][1], registers: [registry] });
+    // Reuse on a second start against the same registry (a registry refuses a name twice). Every
+    // cluster worker computes the same figures from the one database: merged by max, not summed.
+    out[key] = (registry.getSingleMetric(name) as Gauge | undefined) ?? new Gauge({ name, help: HELP[key][0], labelNames: HELP[key][1], aggregator: 'max', registers: [registry] });
   }
   return out;
 }

@@ -9,11 +9,12 @@ import { createInsertCoalescer, ModelRegistryRepository } from '../storage/index
 import { buildApp } from './app.js';
 import type { AppDeps, JobNotifier, Stores } from './app-deps.js';
 import { ApiKeyStore } from './auth/api-keys.js';
-import { createMetrics, type Metrics } from './metrics.js';
+import { createMetrics, setWriterGauges, type Metrics } from './metrics.js';
 import { ModelHolder } from './model-holder.js';
 import { closeStores, openStores, writerOptions } from './stores.js';
 import { proxyStores, serveStorage } from './cluster/storage-proxy.js';
 import { servePredictionChannel } from './cluster/prediction-channel.js';
+import { clusterMetricsClient, serveClusterMetrics } from './cluster/metrics-channel.js';
 import { ensureModel } from './ensure-model.js';
 import { startMonitoringGauges } from './monitoring-gauges.js';
 import { startJobRunner, type RunningJobs } from './job-runner-wiring.js';
@@ -127,7 +128,9 @@ export async function runHttpProcess(config: Readonly<ServiceConfig>, opts: { pr
     running = startJobRunner(config, stores, models, metrics, log);
     jobs = running.notifier;
   }
-  const deps: AppDeps = { config, models, registry, stores, metrics, keys, jobs, redis, rollout, counters };
+  // A cluster worker's scrape answers for the whole cluster (the primary merges every registry).
+  const merged = cluster.isWorker ? clusterMetricsClient(metrics.registry, () => setWriterGauges(metrics, stores.writer.status())) : null;
+  const deps: AppDeps = { config, models, registry, stores, metrics, keys, jobs, redis, rollout, counters, clusterMetrics: merged?.collect ?? null };
   const app = await buildApp(deps, { logger: log });
   await app.listen({ host: config.host, port: config.port });
   const stopGauges = startMonitoringGauges(deps, config.monitoring.refreshMs, (err) => log.warn({ err: (err as Error).message }, 'monitoring gauges refresh failed'));
@@ -139,6 +142,7 @@ export async function runHttpProcess(config: Readonly<ServiceConfig>, opts: { pr
       models.stop();
       rollout.stopGuard();
       await app.close();
+      merged?.close();
       if (running) await running.stop();
       if (opts.proxied) await stores.writer.close();
       else await closeStores(stores);
@@ -178,11 +182,15 @@ export async function serve(config: Readonly<ServiceConfig>): Promise<void> {
     return;
   }
   // Primary: storage owner (PGlite) and job runner; workers serve HTTP.
-  const stores = withRegistry(await openStores(config, writerOptions(config, null)));
+  // The primary's own metrics (its job runner, its model, its database errors, its process) join
+  // the workers' on a scrape.
+  const metrics = createMetrics();
+  const stores = withRegistry(await openStores(config, writerOptions(config, metrics)));
   const registry = dbRegistryAt(stores.modelRegistry!, config.dataDir);
   await ensureModel(registry, config.modelRef, log);
-  const models = await servingHolder(config, registry, null, log);
-  const running = startJobRunner(config, stores, models, null, log);
+  const stopMetrics = serveClusterMetrics(metrics.registry, { beforeMerge: () => setWriterGauges(metrics, stores.writer.status()) });
+  const models = await servingHolder(config, registry, metrics, log);
+  const running = startJobRunner(config, stores, models, metrics, log);
   const guard = new RolloutController({ registry, audit: stores.audit, db: stores.database.db, onChange: () => models.refresh(registry, config.modelRef) });
   guard.startGuard(GUARD_INTERVAL_MS, (err) => log.error({ err }, 'rollout guard failed'));
   cluster.setupPrimary({ serialization: 'advanced' });
@@ -207,6 +215,7 @@ export async function serve(config: Readonly<ServiceConfig>): Promise<void> {
   const shutdown = async () => {
     stopping = true;
     await stopWorkers(WORKER_STOP_MS);
+    stopMetrics();
     await inserts.drained();
     models.stop();
     guard.stopGuard();

@@ -1,6 +1,7 @@
 import cluster from 'node:cluster';
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../app-deps.js';
+import { setWriterGauges } from '../metrics.js';
 
 /** Liveness, readiness and Prometheus metrics (public: no API key). */
 export function healthRoutes(app: FastifyInstance, deps: AppDeps): void {
@@ -27,12 +28,13 @@ export function healthRoutes(app: FastifyInstance, deps: AppDeps): void {
     });
   });
 
-  app.get('/metrics', { schema: { tags: ['ops'], summary: 'Prometheus metrics' } }, async (_req, reply) => {
-    const w = deps.stores.writer.status();
-    deps.metrics.buffered.set(w.buffered);
-    deps.metrics.dropped.set(w.dropped);
-    deps.metrics.written.set(w.written);
-    deps.metrics.storageUp.set(w.healthy ? 1 : 0);
+  app.get('/metrics', { schema: { tags: ['ops'], summary: 'Prometheus metrics (the whole cluster\'s, merged, under --workers N)' } }, async (_req, reply) => {
+    // A cluster worker answers with every process's metrics, merged by the primary.
+    if (deps.clusterMetrics) {
+      const text = await deps.clusterMetrics();
+      return reply.type(deps.metrics.registry.contentType).header('x-warden-worker', String(cluster.worker?.id ?? 0)).send(text);
+    }
+    setWriterGauges(deps.metrics, deps.stores.writer.status());
     return reply.type(deps.metrics.registry.contentType).send(await deps.metrics.registry.metrics());
   });
 }
