@@ -26,6 +26,8 @@ export interface ServiceConfig {
   maxUploadBytes: number;
   modelRef: string;
   modelPollMs: number;
+  /** Requests each HTTP process sends itself through `app.inject` before it listens (0: none). */
+  warmupRequests: number;
   writer: { batchSize: number; flushMs: number; maxBuffered: number; backlogRows: number; backlogWaitMs: number };
   logLevel: string;
   jobs: { concurrency: number; chunkSize: number; pollMs: number };
@@ -88,6 +90,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, flags: ConfigFlags = {}): Rea
     maxUploadBytes: int('WARDEN_MAX_UPLOAD_BYTES', env.WARDEN_MAX_UPLOAD_BYTES, 100 * 1024 * 1024, 1024, 1024 ** 4),
     modelRef: flags.model ?? env.WARDEN_MODEL ?? 'production',
     modelPollMs: int('WARDEN_MODEL_POLL_MS', env.WARDEN_MODEL_POLL_MS, 2000, 100, 3_600_000),
+    warmupRequests: int('WARDEN_WARMUP_REQUESTS', env.WARDEN_WARMUP_REQUESTS, 1_000, 0, 100_000),
     writer: {
       batchSize: int('WARDEN_WRITER_BATCH', env.WARDEN_WRITER_BATCH, 500, 1, 100_000),
       flushMs: int('WARDEN_WRITER_FLUSH_MS', env.WARDEN_WRITER_FLUSH_MS, 200, 1, 60_000),

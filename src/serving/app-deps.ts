@@ -39,6 +39,11 @@ export interface AppDeps {
   rollout?: RolloutController | null;
   /** Per-version request and error counts and shadow agreement (Prometheus too). */
   counters?: RolloutCounters | null;
+  /**
+   * True only while the process warms itself up before listening (`warm-up.ts`): requests then
+   * come from `app.inject` alone, and the rate limiter lets them through.
+   */
+  warming?: boolean;
   /** In a cluster worker: the merged metrics of every process (`cluster/metrics-channel.ts`); else absent. */
   clusterMetrics?: (() => Promise<string>) | null;
   /** Optional Redis client (ioredis) for the shared rate-limit store. */

@@ -65,7 +65,7 @@ export async function buildApp(deps: AppDeps, opts: BuildAppOptions = {}): Promi
   app.removeContentTypeParser('text/plain');
   app.addContentTypeParser('multipart/form-data', (_req, _payload, done) => done(null, undefined));
   installValidators(app);
-  installRequestMetrics(app, deps.metrics);
+  installRequestMetrics(app, deps);
   await app.register(swagger, {
     openapi: {
       info: { title: 'Warden API', version: '1', description: 'Message threat detection and triage: scores, tags with reasons, triage verdicts, history, feedback, batch and jobs.' },
@@ -84,11 +84,11 @@ export async function buildApp(deps: AppDeps, opts: BuildAppOptions = {}): Promi
       const auth = req.headers.authorization ?? req.headers['x-api-key'];
       return typeof auth === 'string' ? `key:${hashKey(auth).slice(0, 24)}` : `ip:${req.ip}`;
     },
-    allowList: (req) => req.url === '/health' || req.url === '/ready' || req.url === '/metrics',
+    allowList: (req) => deps.warming === true || req.url === '/health' || req.url === '/ready' || req.url === '/metrics',
     // The plugin throws what this returns: a catalogue error, so the error handler answers 429.
     errorResponseBuilder: (_req, ctx) => wardenError('RATE_LIMITED', `rate limit of ${ctx.max} requests per ${ctx.after} exceeded; retry after ${Math.ceil(ctx.ttl / 1000)} s`),
   });
-  installAuth(app, deps.keys);
+  installAuth(app, () => deps.keys);
 
   healthRoutes(app, deps);
   scoreRoutes(app, deps);

@@ -34,10 +34,14 @@ function talliedCounter<T extends string>(config: CounterConfiguration<T>): { co
   return { counter, tally };
 }
 
-/** The app's own Prometheus registry and instruments (never the global default registry). */
-export function createMetrics() {
+/**
+ * The app's own Prometheus registry and instruments (never the global default registry).
+ * `processMetrics: false` leaves out the process collectors (a throwaway registry, e.g. the
+ * warm-up's, would otherwise keep an event-loop monitor running).
+ */
+export function createMetrics(opts: { processMetrics?: boolean } = {}) {
   const registry = new Registry();
-  collectDefaultMetrics({ register: registry, prefix: 'warden_process_' });
+  if (opts.processMetrics !== false) collectDefaultMetrics({ register: registry, prefix: 'warden_process_' });
   const requests = talliedCounter({ name: 'warden_http_requests_total', help: 'HTTP requests by route, method and status', labelNames: ['route', 'method', 'status'], registers: [registry] });
   const labels = talliedCounter({ name: 'warden_predictions_total', help: 'Predictions served by label and model version', labelNames: ['label', 'model_version'], registers: [registry] });
   const tags = talliedCounter({ name: 'warden_tags_total', help: 'Tags found in analysed messages', labelNames: ['tag'], registers: [registry] });

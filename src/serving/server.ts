@@ -18,6 +18,7 @@ import { clusterMetricsClient, serveClusterMetrics } from './cluster/metrics-cha
 import { ensureModel } from './ensure-model.js';
 import { startMonitoringGauges } from './monitoring-gauges.js';
 import { startJobRunner, type RunningJobs } from './job-runner-wiring.js';
+import { bundledWarmupTexts, warmUp } from './warm-up.js';
 
 /** How often the rollout guard looks at a running canary. */
 const GUARD_INTERVAL_MS = 30_000;
@@ -132,6 +133,10 @@ export async function runHttpProcess(config: Readonly<ServiceConfig>, opts: { pr
   const merged = cluster.isWorker ? clusterMetricsClient(metrics.registry, () => setWriterGauges(metrics, stores.writer.status())) : null;
   const deps: AppDeps = { config, models, registry, stores, metrics, keys, jobs, redis, rollout, counters, clusterMetrics: merged?.collect ?? null };
   const app = await buildApp(deps, { logger: log });
+  if (config.warmupRequests > 0) {
+    const w = await warmUp(app, deps, bundledWarmupTexts(), config.warmupRequests);
+    log.info({ requests: w.requests, failed: w.failed, ms: Math.round(w.ms) }, 'warmed up before listening');
+  }
   await app.listen({ host: config.host, port: config.port });
   const stopGauges = startMonitoringGauges(deps, config.monitoring.refreshMs, (err) => log.warn({ err: (err as Error).message }, 'monitoring gauges refresh failed'));
   // Idempotent: a worker can be signalled twice (by its process group and by the primary).

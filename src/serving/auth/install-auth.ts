@@ -23,15 +23,17 @@ function presentedKey(req: FastifyRequest): string | null {
 }
 
 /**
- * API-key authentication and role checks. With `store` null (the explicit --no-auth local
- * mode) every caller is treated as an admin named 'local'.
+ * API-key authentication and role checks. With no store (the explicit --no-auth local mode)
+ * every caller is treated as an admin named 'local'. The store is asked for per request (the
+ * warm-up runs without one before the process listens).
  */
-export function installAuth(app: FastifyInstance, store: ApiKeyStore | null): void {
+export function installAuth(app: FastifyInstance, keys: () => ApiKeyStore | null): void {
   app.decorateRequest('principal', null);
   // A callback hook: nothing here waits, and an async hook would cost a promise per request.
   app.addHook('onRequest', (req, _reply, done) => {
     const needed = req.routeOptions.config?.role;
     if (!needed) return done();
+    const store = keys();
     if (!store) {
       req.principal = LOCAL;
       return done();

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import type { Metrics } from '../metrics.js';
+import type { AppDeps } from '../app-deps.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -8,8 +8,11 @@ declare module 'fastify' {
   }
 }
 
-/** Request count and latency by route template (not raw URL, to bound label cardinality). */
-export function installRequestMetrics(app: FastifyInstance, metrics: Metrics): void {
+/**
+ * Request count and latency by route template (not raw URL, to bound label cardinality), into
+ * `deps.metrics` as it is when the request ends (the warm-up points it elsewhere for a while).
+ */
+export function installRequestMetrics(app: FastifyInstance, deps: Pick<AppDeps, 'metrics'>): void {
   app.decorateRequest('startedAt', 0);
   // Callback hooks: an async hook costs a promise per request and does no I/O here.
   app.addHook('onRequest', (req, _reply, done) => {
@@ -17,6 +20,7 @@ export function installRequestMetrics(app: FastifyInstance, metrics: Metrics): v
     done();
   });
   app.addHook('onResponse', (req, reply, done) => {
+    const metrics = deps.metrics;
     const labels = metrics.count.request(req.routeOptions.url ?? 'unmatched', req.method, reply.statusCode);
     metrics.latency.observe(labels, (performance.now() - req.startedAt) / 1e3);
     done();

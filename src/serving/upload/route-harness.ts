@@ -69,7 +69,7 @@ export async function buildHarness(opts: { maxUploadBytes?: number; withModel?: 
   installErrorHandling(app);
   installJsonParser(app);
   await app.register(multipart, { limits: { fileSize: maxUploadBytes, files: 1, fields: 10, parts: 12 } });
-  installAuth(app, null);
+  installAuth(app, () => null);
   batchRoutes(app, deps);
   jobRoutes(app, deps);
   await app.ready();
