@@ -17,7 +17,7 @@ const conflict = (err: unknown) => isWardenError(err) && err.code === 'CONFLICT'
 const lock = (dir: string) => writeFile(join(dir, SERVE_LOCK_FILE), `${process.ppid}\n`);
 const unlock = (dir: string) => rm(join(dir, SERVE_LOCK_FILE), { force: true });
 
-test('--model vN is answered from the version index without opening the embedded database; aliases still ask it', async () => {
+test('--model vN, and an alias, are answered from the indexes without opening the embedded database', async () => {
   const dir = await mkdtemp(join(tmpdir(), 'warden-ctx-'));
   const env = {};
   const registry = registryAt(dir, env);
@@ -32,7 +32,9 @@ test('--model vN is answered from the version index without opening the embedded
     assert.deepEqual(await registry.resolve('v1'), { version: 'v1', dir: registered.dir });
     const detector = await openModel('v1', registry);
     assert.equal(detector.version, 'v1', 'stamped with the registry version');
-    await assert.rejects(registry.resolve('production'), conflict, 'an alias moves: only the database knows');
+    assert.deepEqual(await registry.resolve('production'), { version: 'v1', dir: registered.dir });
+    assert.equal((await openModel(undefined, registry)).version, 'v1', 'the default, production');
+    await assert.rejects(registry.resolve('candidate'), conflict, 'an alias the index does not know asks the database');
     await assert.rejects(registry.resolve('v2'), conflict, 'an unindexed version asks the database');
   } finally {
     await unlock(dir);
@@ -64,4 +66,41 @@ test('with DATABASE_URL, or before the embedded database exists, there is no ver
   assert.notEqual(await versionIndexAt(dir, {}), null);
   assert.equal(await versionIndexAt(dir, { DATABASE_URL: 'postgres://127.0.0.1:5432/test' }), null);
   assert.ok(existsSync(join(dir, 'artifacts', 'versions', 'v1.json')));
+});
+
+test('the alias index follows promotions and rollbacks, and a change that died midway sends readers to the database', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'warden-ctx-'));
+  const registry = registryAt(dir, {});
+  const v1 = await registry.register(await tinyModelDir(), 'ana');
+  const v2 = await registry.register(await tinyModelDir(), 'ana');
+  assert.equal(v2.version, 'v2');
+  const fromIndex = async (ref: string) => {
+    await lock(dir);
+    try {
+      return await registry.resolve(ref);
+    } finally {
+      await unlock(dir);
+    }
+  };
+  assert.deepEqual(await fromIndex('candidate'), { version: 'v2', dir: v2.dir });
+  await registry.promote('v2', 'ana');
+  assert.deepEqual(await fromIndex('production'), { version: 'v2', dir: v2.dir });
+  await registry.rollback('ana', 'test');
+  assert.deepEqual(await fromIndex('production'), { version: 'v1', dir: v1.dir });
+
+  // a change by a process that died between its marker and its rewrite (pid 2^22 + 1: none)
+  const aliases = join(dir, 'artifacts', 'aliases');
+  await writeFile(join(aliases, 'changing-4194305-x'), '4194305\n');
+  await assert.rejects(fromIndex('production'), conflict);
+  // the database answers, and the reader, which holds it alone, clears the dead marker and re-indexes
+  assert.deepEqual(await registry.resolve('production'), { version: 'v1', dir: v1.dir });
+  assert.equal(existsSync(join(aliases, 'changing-4194305-x')), false);
+  assert.deepEqual(await fromIndex('production'), { version: 'v1', dir: v1.dir });
+
+  // an index written for another database is not an answer
+  const settled = join(aliases, 'settled.json');
+  await writeFile(settled, JSON.stringify({ database: 'pglite:1', aliases: { production: 'v2' } }));
+  await assert.rejects(fromIndex('production'), conflict);
+  assert.equal((await registry.resolve('production')).version, 'v1');
+  assert.equal(JSON.parse(await readFile(settled, 'utf8')).database, await embeddedDatabaseId(dir));
 });

@@ -5,12 +5,12 @@ import { loadDetector } from '../detector/load-detector.js';
 import type { Detector } from '../detector/detector.js';
 import { wardenError } from '../errors.js';
 import type { DbRegistry } from '../registry/db-registry.js';
-import type { ModelRegistry } from '../registry/model-registry.js';
+import { ALIASES, type ModelRegistry } from '../registry/model-registry.js';
 import { loadRegistered } from '../serving/model-holder.js';
 import type { Database } from '../storage/index.js';
 import type { Io } from './command.js';
 import { isAlive, SERVE_LOCK_FILE } from './serve-lock.js';
-import { versionIndexAt } from './version-lookup.js';
+import { aliasIndexAt, versionIndexAt } from './version-lookup.js';
 
 /** Where the embedded database and the model artifacts live: --data-dir, WARDEN_DATA_DIR, or ./var. */
 export function dataDir(io: Io, flag?: string): string {
@@ -47,7 +47,7 @@ export async function openRegistry(dir: string, env: NodeJS.ProcessEnv = process
     mkdirSync(join(dir, 'pglite'), { recursive: true });
     database = await openDatabase({ kind: 'pglite', dataDir: join(dir, 'pglite') });
   }
-  return { registry: dbRegistryAt(new ModelRegistryRepository(database.db), dir), database, close: () => database.close() };
+  return { registry: dbRegistryAt(new ModelRegistryRepository(database.db), dir, { aliasIndex: aliasIndexAt(dir, env) }), database, close: () => database.close() };
 }
 
 /** Runs `fn` on the registry, opening the database for the call and closing it after. */
@@ -73,15 +73,27 @@ async function remember(dir: string, env: NodeJS.ProcessEnv, found: { version: s
 }
 
 /**
- * A version or alias → its artifact. A version the version index vouches for is answered
- * without opening the database; anything else (aliases, which move; unindexed versions; bad
- * references, whose errors the database phrases) is asked of the database, and a version it
- * finds is indexed for next time.
+ * A version or alias → its artifact. A version the version index vouches for, or an alias the
+ * alias index vouches for whose version it does, is answered without opening the database;
+ * anything else (unindexed versions, an alias during or after an interrupted change, bad
+ * references, whose errors the database phrases) is asked of the database, and what it finds
+ * is indexed for next time (the aliases while this process holds the embedded database alone,
+ * so no change can slip in between).
  */
 async function resolveRef(dir: string, ref: string, env: NodeJS.ProcessEnv): Promise<{ version: string; dir: string }> {
-  const indexed = await (await versionIndexAt(dir, env))?.lookup(ref);
-  if (indexed) return { version: ref, dir: indexed };
-  const found = await withRegistry(dir, (r) => r.resolve(ref), env);
+  const versions = await versionIndexAt(dir, env);
+  const version = (await aliasIndexAt(dir, env)?.lookup(ref)) ?? ref;
+  const indexed = await versions?.lookup(version);
+  if (indexed) return { version, dir: indexed };
+  const found = await withRegistry(
+    dir,
+    async (r) => {
+      const answer = await r.resolve(ref);
+      if (r.aliasIndex && (ALIASES as readonly string[]).includes(ref)) await r.aliasIndex.record(await r.aliases()).catch(() => undefined);
+      return answer;
+    },
+    env,
+  );
   await remember(dir, env, found);
   return found;
 }

@@ -1,32 +1,14 @@
 /**
- * Resolving `--model vN` without booting the embedded database, through the version index
- * kept beside the artifact store (see registry/version-index.ts).
+ * Resolving `--model vN` (and aliases such as the default `production`) without booting the
+ * embedded database, through the version and alias indexes kept beside the artifact store
+ * (see registry/version-index.ts and registry/alias-index.ts).
  */
-import { open } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { AliasIndex } from '../registry/alias-index.js';
+import { embeddedAliasIndex, embeddedDatabaseId } from '../registry/embedded-database.js';
 import { VersionIndex } from '../registry/version-index.js';
 
-/**
- * The embedded PGlite cluster's system identifier: the first 8 bytes of `global/pg_control`,
- * chosen at initdb and unique per cluster, so a deleted and recreated database has another
- * one. PGlite runs PostgreSQL in WebAssembly, which is little-endian on every host. Null when
- * the cluster does not exist yet.
- */
-export async function embeddedDatabaseId(dataDir: string): Promise<string | null> {
-  let handle;
-  try {
-    handle = await open(join(dataDir, 'pglite', 'global', 'pg_control'), 'r');
-  } catch {
-    return null;
-  }
-  try {
-    const buf = Buffer.alloc(8);
-    const { bytesRead } = await handle.read(buf, 0, 8, 0);
-    return bytesRead === 8 ? `pglite:${buf.readBigUInt64LE(0)}` : null;
-  } finally {
-    await handle.close();
-  }
-}
+export { embeddedDatabaseId };
 
 /**
  * The version index for the embedded registry of `dataDir`, or null when it cannot be used:
@@ -38,4 +20,9 @@ export async function versionIndexAt(dataDir: string, env: NodeJS.ProcessEnv): P
   if (env.DATABASE_URL) return null;
   const id = await embeddedDatabaseId(dataDir);
   return id === null ? null : new VersionIndex(join(dataDir, 'artifacts'), id);
+}
+
+/** The alias index of the embedded registry of `dataDir`, or null with DATABASE_URL (see versionIndexAt). */
+export function aliasIndexAt(dataDir: string, env: NodeJS.ProcessEnv): AliasIndex | null {
+  return env.DATABASE_URL ? null : embeddedAliasIndex(dataDir);
 }

@@ -4,6 +4,7 @@ import { readManifest } from '../artifact/model-files.js';
 import type { ModelRegistryRepository, DeploymentRow, ModelVersionRow, AliasChangeRow } from '../storage/index.js';
 import { join } from 'node:path';
 import { LocalArtifactStore, type ArtifactStore } from './artifact-store.js';
+import type { AliasIndex } from './alias-index.js';
 import {
   ALIASES,
   type Alias,
@@ -36,11 +37,14 @@ export class DbRegistry implements DeploymentRegistry {
   readonly root: string;
   readonly #repo: RegistryStore;
   readonly #store: ArtifactStore;
+  /** Kept up to date on every alias change when the database is the embedded one (see alias-index.ts). */
+  readonly aliasIndex: AliasIndex | null;
 
-  constructor(repo: RegistryStore, store: ArtifactStore) {
+  constructor(repo: RegistryStore, store: ArtifactStore, aliasIndex: AliasIndex | null = null) {
     this.#repo = repo;
     this.#store = store;
     this.root = store.location;
+    this.aliasIndex = aliasIndex;
   }
 
   async aliases(): Promise<Partial<Record<Alias, string>>> {
@@ -146,7 +150,8 @@ export class DbRegistry implements DeploymentRegistry {
     } else {
       changes.push({ alias, version, share: 0 });
     }
-    const rows = await this.#repo.changeAliases(changes, { actor, action: change.action ?? 'promote', reason: change.reason ?? null });
+    const commit = () => this.#repo.changeAliases(changes, { actor, action: change.action ?? 'promote', reason: change.reason ?? null });
+    const rows = this.aliasIndex ? await this.aliasIndex.change(commit, () => this.aliases()) : await commit();
     return toEvent(rows[0]);
   }
 
@@ -231,6 +236,11 @@ function toEvent(r: DeploymentRow): DeploymentEvent {
  * The service's registry over an open database: metadata in `db`, artifacts under
  * `<dataDir>/artifacts/<sha256>/`.
  */
-export function dbRegistryAt(repo: RegistryStore, dataDir: string): DbRegistry {
-  return new DbRegistry(repo, new LocalArtifactStore(join(dataDir, 'artifacts')));
+/**
+ * The registry over `repo` with artifacts under `dataDir`. `aliasIndex` when `repo` is the
+ * embedded database of `dataDir` (then one-shot commands can resolve aliases without booting
+ * it); never for a shared PostgreSQL, whose aliases other data directories may move.
+ */
+export function dbRegistryAt(repo: RegistryStore, dataDir: string, opts: { aliasIndex?: AliasIndex | null } = {}): DbRegistry {
+  return new DbRegistry(repo, new LocalArtifactStore(join(dataDir, 'artifacts')), opts.aliasIndex ?? null);
 }
