@@ -4,10 +4,11 @@ import * as m0002 from './0002-feedback.js';
 import * as m0003 from './0003-jobs.js';
 import * as m0004 from './0004-audit-log.js';
 import * as m0005 from './0005-model-registry.js';
+import * as m0006 from './0006-prediction-sha-hash-index.js';
 
 /**
  * Every migration, in order. A static list rather than a folder glob, so a bundled or
- * compiled build can never miss one. Append new migrations here (the model registry comes next).
+ * compiled build can never miss one. Append new migrations here.
  */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = Object.freeze({
   '0001-predictions': m0001,
@@ -15,6 +16,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = Object.freeze({
   '0003-jobs': m0003,
   '0004-audit-log': m0004,
   '0005-model-registry': m0005,
+  '0006-prediction-sha-hash-index': m0006,
 });
 
 /** Kysely `MigrationProvider` over {@link MIGRATIONS}. */
