@@ -1,4 +1,5 @@
-import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics, type CounterConfiguration, type LabelValues } from 'prom-client';
+import { TalliedHistogram } from './tallied-histogram.js';
+import { Counter, Gauge, Registry, collectDefaultMetrics, type CounterConfiguration, type LabelValues } from 'prom-client';
 
 /**
  * Counter increments made on the request path, tallied in a Map under a key the caller already
@@ -48,14 +49,15 @@ export function createMetrics(opts: { processMetrics?: boolean } = {}) {
   const m = {
     registry,
     requests: requests.counter,
-    latency: new Histogram({
+    // Tallied on the request path (see TalliedHistogram): the same series as prom-client's Histogram.
+    latency: new TalliedHistogram<'route' | 'method' | 'status'>({
       name: 'warden_http_request_duration_seconds',
       help: 'HTTP request latency by route, method and status',
       labelNames: ['route', 'method', 'status'],
       buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 10],
       registers: [registry],
     }),
-    scores: new Histogram({ name: 'warden_risk_score', help: 'Distribution of risk scores served', buckets: [0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.99], registers: [registry] }),
+    scores: new TalliedHistogram({ name: 'warden_risk_score', help: 'Distribution of risk scores served', buckets: [0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.99], registers: [registry] }),
     labels: labels.counter,
     tags: tags.counter,
     /** The request path's counters, tallied (see {@link CounterTally}); same series as `requests`, `labels` and `tags`. */
