@@ -89,7 +89,7 @@ async function resolveRef(dir: string, ref: string, env: NodeJS.ProcessEnv): Pro
     dir,
     async (r) => {
       const answer = await r.resolve(ref);
-      if (r.aliasIndex && (ALIASES as readonly string[]).includes(ref)) await r.aliasIndex.record(await r.aliases()).catch(() => undefined);
+      if (r.aliasIndex && (ALIASES as readonly string[]).includes(ref)) await r.aliasIndex.record(() => r.aliases()).catch(() => undefined);
       return answer;
     },
     env,

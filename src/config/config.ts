@@ -26,7 +26,7 @@ export interface ServiceConfig {
   maxUploadBytes: number;
   modelRef: string;
   modelPollMs: number;
-  /** Requests each HTTP process sends itself through `app.inject` before it listens (0: none). */
+  /** Requests each HTTP process sends itself over a private loopback server before it listens (0: none; see serving/warm-up.ts). */
   warmupRequests: number;
   writer: { batchSize: number; flushMs: number; maxBuffered: number; backlogRows: number; backlogWaitMs: number };
   logLevel: string;

@@ -96,10 +96,23 @@ test('a dead process\'s marker or lock is cleared by the next change; another da
 
 test('record writes what a sole holder of the database read, unless a change is under way', async () => {
   const { root, index } = await fresh();
-  await index.record({ production: 'v5', shadow: 'v6' });
+  await index.record(async () => ({ production: 'v5', shadow: 'v6' }));
   assert.equal(await index.lookup('production'), 'v5');
   assert.equal(await index.lookup('shadow'), 'v6');
-  await writeFile(join(root, 'aliases', `changing-${process.pid}-live`), `${process.pid}\n`);
-  await index.record({ production: 'v7' });
+  // a change under way in another live process (the test runner that started this one)
+  await writeFile(join(root, 'aliases', `changing-${process.ppid}-x-y`), `${process.ppid}\n`);
+  await index.record(async () => ({ production: 'v7' }));
   assert.equal(await index.lookup('production'), null);
+});
+
+test('a marker or lock with this process\'s pid but from an earlier process (a restarted container\'s PID 1) is stale', async () => {
+  const { root, index } = await fresh();
+  const dir = join(root, 'aliases');
+  await mkdir(join(dir, 'lock'), { recursive: true });
+  await writeFile(join(dir, 'lock', 'pid'), `${process.pid} 00000000-earlier-incarnation\n`);
+  await writeFile(join(dir, `changing-${process.pid}-00000000-earlier-incarnation-1`), `${process.pid}\n`);
+  // waiting the lock out would make record reject (it gives up after 2 s): it was taken over
+  await index.record(async () => ({ production: 'v8' }));
+  assert.equal(await index.lookup('production'), 'v8');
+  assert.deepEqual((await readdir(dir)).sort(), ['settled.json']);
 });

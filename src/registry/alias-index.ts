@@ -8,6 +8,11 @@ const SETTLED = 'settled.json';
 const LOCK = 'lock';
 const CHANGING = 'changing-';
 const LOCK_WAIT_MS = 2_000;
+/**
+ * This process among all that ever had its pid: a container restarted as PID 1 must not take a
+ * marker or lock left by the previous PID 1 for its own.
+ */
+const INCARNATION = randomUUID();
 /** A lock directory this old without its holder's pid was left by a process that died taking it. */
 const ORPHAN_LOCK_MS = 10_000;
 
@@ -35,6 +40,8 @@ interface SettledFile {
 export class AliasIndex {
   readonly #dir: string;
   readonly #database: () => Promise<string | null>;
+  /** This process's markers whose change ended without the lock: left in place (readers ask the database) until a locked rewrite. */
+  readonly #abandoned = new Set<string>();
 
   /**
    * @param storeRoot the artifact store's root (`<dataDir>/artifacts`)
@@ -65,17 +72,27 @@ export class AliasIndex {
 
   /**
    * Runs `commit` (the database change of aliases) inside the protocol above; `current` reads
-   * the aliases back from the database afterwards. Keeping the index never fails the change:
-   * at worst the file is gone and readers ask the database.
+   * the aliases back from the database afterwards. Keeping the index fails no change that it
+   * lets start: at worst the file is gone and readers ask the database. A change is refused,
+   * before its commit, only when the old file can be neither marked nor removed.
    */
   async change<T>(commit: () => Promise<T>, current: () => Promise<Partial<Record<Alias, string>>>): Promise<T> {
-    const marker = join(this.#dir, `${CHANGING}${process.pid}-${randomUUID()}`);
+    const marker = join(this.#dir, `${CHANGING}${process.pid}-${INCARNATION}-${randomUUID()}`);
+    const settled = join(this.#dir, SETTLED);
+    let marked = false;
     const unsettle = async () => {
-      await writeFile(marker, `${process.pid}\n`);
-      await rm(join(this.#dir, SETTLED), { force: true });
+      try {
+        await writeFile(marker, `${process.pid}\n`);
+        marked = true;
+      } finally {
+        // even when the marker cannot be written: the file must not outlive this change
+        await rm(settled, { force: true });
+      }
     };
-    // without the lock (held too long), unsettle anyway: the file must not outlive this change
+    // without the lock (held too long), unsettle anyway
     await this.#locked(unsettle).catch(() => unsettle().catch(() => undefined));
+    // no marker and a file that would still vouch for the old aliases (a read-only store): refuse the change
+    if (!marked && (await stat(settled).then(() => true, () => false))) throw new Error(`cannot clear the alias index ${settled}; remove it, or make the directory writable`);
     try {
       return await commit();
     } finally {
@@ -84,7 +101,11 @@ export class AliasIndex {
         await this.#clearStaleMarkers();
         if ((await readdir(this.#dir)).some((n) => n.startsWith(CHANGING))) return;
         await this.#writeSettled(await current());
-      }).catch(() => rm(marker, { force: true }).catch(() => undefined));
+      }).catch(() => {
+        // Not without the lock: a rewrite that read the aliases before this commit may still land,
+        // and only this marker keeps readers from trusting it. The next locked rewrite clears it.
+        this.#abandoned.add(marker);
+      });
     }
   }
 
@@ -92,11 +113,12 @@ export class AliasIndex {
    * Writes the file from the database's answer, by a process that holds the database alone
    * (a one-shot command on the embedded PGlite: no change can be under way elsewhere).
    */
-  async record(aliases: Partial<Record<Alias, string>>): Promise<void> {
+  async record(current: () => Promise<Partial<Record<Alias, string>>>): Promise<void> {
     await this.#locked(async () => {
       await this.#clearStaleMarkers();
       if ((await readdir(this.#dir)).some((n) => n.startsWith(CHANGING))) return;
-      await this.#writeSettled(aliases);
+      // read under the lock, after the marker check: a change cannot commit in between unseen
+      await this.#writeSettled(await current());
     });
   }
 
@@ -114,10 +136,12 @@ export class AliasIndex {
 
   /** Markers of processes that are gone (a change that crashed midway). */
   async #clearStaleMarkers(): Promise<void> {
+    // this process's abandoned changes have committed: the rewrite that follows reads them back
+    for (const m of this.#abandoned) await rm(m, { force: true });
+    this.#abandoned.clear();
     for (const name of await readdir(this.#dir)) {
       if (!name.startsWith(CHANGING)) continue;
-      const pid = Number(name.slice(CHANGING.length).split('-')[0]);
-      if (pid !== process.pid && !alive(pid)) await rm(join(this.#dir, name), { force: true });
+      if (!heldByLiveProcess(name.slice(CHANGING.length).replace('-', ' '))) await rm(join(this.#dir, name), { force: true });
     }
   }
 
@@ -129,14 +153,16 @@ export class AliasIndex {
     for (;;) {
       try {
         await mkdir(lock);
-        await writeFile(join(lock, 'pid'), `${process.pid}\n`);
+        await writeFile(join(lock, 'pid'), `${process.pid} ${INCARNATION}\n`);
         break;
       } catch (err) {
         if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-        const holder = Number(await readFile(join(lock, 'pid'), 'utf8').catch(() => 'NaN'));
-        const orphan = !Number.isInteger(holder) && (await stat(lock).then((s) => Date.now() - s.mtimeMs > ORPHAN_LOCK_MS, () => false));
-        if (orphan || (Number.isInteger(holder) && holder > 0 && !alive(holder))) {
-          await rm(lock, { recursive: true, force: true });
+        const holder = await readFile(join(lock, 'pid'), 'utf8').catch(() => null);
+        const orphan = holder === null ? await stat(lock).then((s) => Date.now() - s.mtimeMs > ORPHAN_LOCK_MS, () => false) : !heldByLiveProcess(holder.trim());
+        if (orphan) {
+          // Taken over by a rename, which only one of several waiters can win, then removed.
+          const tomb = `${lock}.stale.${randomUUID()}`;
+          if (await rename(lock, tomb).then(() => true, () => false)) await rm(tomb, { recursive: true, force: true });
           continue;
         }
         if (Date.now() > deadline) throw new Error(`alias index lock held by ${holder}`);
@@ -149,6 +175,14 @@ export class AliasIndex {
       await rm(lock, { recursive: true, force: true });
     }
   }
+}
+
+/** Whether "pid incarnation[-…]" names a process still running: another live pid, or this very process. */
+function heldByLiveProcess(holder: string): boolean {
+  const [pidText, incarnation = ''] = holder.split(' ');
+  const pid = Number(pidText);
+  if (pid === process.pid) return incarnation.startsWith(INCARNATION);
+  return alive(pid);
 }
 
 function alive(pid: number): boolean {

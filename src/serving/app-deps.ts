@@ -41,7 +41,7 @@ export interface AppDeps {
   counters?: RolloutCounters | null;
   /**
    * True only while the process warms itself up before listening (`warm-up.ts`): requests then
-   * come from `app.inject` alone, and the rate limiter lets them through.
+   * come from the warm-up's private loopback server alone, and the rate limiter lets them through.
    */
   warming?: boolean;
   /** In a cluster worker: the merged metrics of every process (`cluster/metrics-channel.ts`); else absent. */

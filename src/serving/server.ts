@@ -135,8 +135,14 @@ export async function runHttpProcess(config: Readonly<ServiceConfig>, opts: { pr
   const deps: AppDeps = { config, models, registry, stores, metrics, keys, jobs, redis, rollout, counters, clusterMetrics: merged?.collect ?? null };
   const app = await buildApp(deps, { logger: log });
   if (config.warmupRequests > 0) {
-    const w = await warmUp(app, deps, bundledWarmupTexts(), config.warmupRequests);
-    log.info({ requests: w.requests, failed: w.failed, ms: Math.round(w.ms) }, 'warmed up before listening');
+    // An optimisation: a warm-up that fails must not keep the process from serving (in a
+    // cluster, the primary would fork the worker again and again).
+    try {
+      const w = await warmUp(app, deps, bundledWarmupTexts(), config.warmupRequests);
+      log.info({ requests: w.requests, failed: w.failed, ms: Math.round(w.ms) }, 'warmed up before listening');
+    } catch (err) {
+      log.warn({ err: (err as Error).message }, 'warm-up failed; listening cold');
+    }
   }
   await app.listen({ host: config.host, port: config.port });
   const stopGauges = startMonitoringGauges(deps, config.monitoring.refreshMs, (err) => log.warn({ err: (err as Error).message }, 'monitoring gauges refresh failed'));

@@ -67,4 +67,6 @@ test('without labels: shown at zero before any observation, as prom-client shows
   assert.throws(() => tallied.observe(Number.NaN), TypeError);
   assert.throws(() => tallied.observe(Number.POSITIVE_INFINITY), TypeError);
   assert.throws(() => new TalliedHistogram({ name: 'x', help: 'x', buckets: [1, 1], registers: [] }), /distinct/);
+  const labelled = new TalliedHistogram({ name: 'y', help: 'y', labelNames: ['route'], buckets: [1], registers: [] });
+  assert.throws(() => labelled.observe({ rout: '/x' } as never, 1), /unknown label 'rout'/);
 });

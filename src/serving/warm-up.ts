@@ -1,3 +1,4 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { Agent, createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -70,11 +71,34 @@ export function bundledWarmupTexts(): string[] {
 
 /** Concurrent requests in flight during the warm-up (a few keep-alive connections, as clients hold). */
 const IN_FLIGHT = 4;
+/** The header carrying the warm-up's secret, and the only paths it sends (see warmupRequest). */
+const WARMUP_HEADER = 'x-warden-warmup';
+const WARMUP_PATHS: ReadonlySet<string> = new Set(['/v1/score', '/v1/triage', '/v1/tag']);
 
-/** Sends the warm-up requests through a private loopback server; returns how many failed. */
+/**
+ * Sends the warm-up requests through a private loopback server; returns how many failed (an
+ * answer other than 200, a socket error or a timeout: counted, never thrown).
+ */
 async function selfRequests(app: FastifyInstance, texts: readonly string[], requests: number): Promise<number> {
   await app.ready();
-  const server = createServer((req, res) => app.routing(req, res));
+  // Auth is off while this runs: only requests carrying this process's secret reach the app
+  // (any local process can find and connect to a loopback port).
+  const token = randomBytes(24);
+  // Requests being handled: the app is handed back to real traffic only once none is left.
+  let handling = 0;
+  let idle: () => void = () => {};
+  const server = createServer((req, res) => {
+    const presented = Buffer.from(String(req.headers[WARMUP_HEADER] ?? ''), 'base64url');
+    if (presented.length !== token.length || !timingSafeEqual(presented, token) || !WARMUP_PATHS.has(req.url ?? '')) {
+      res.writeHead(403, { connection: 'close' }).end();
+      return;
+    }
+    handling++;
+    res.once('close', () => {
+      if (--handling === 0) idle();
+    });
+    app.routing(req, res);
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     // exclusive: in a cluster worker, a port of its own rather than one shared through the primary
@@ -89,25 +113,41 @@ async function selfRequests(app: FastifyInstance, texts: readonly string[], requ
       while (next < requests) {
         const i = next++;
         const [path, body] = warmupRequest(i, texts);
-        if ((await post(agent, port, path, body)) !== 200) failed++;
+        if ((await post(agent, port, path, body, token.toString('base64url'))) !== 200) failed++;
       }
     };
     await Promise.all(Array.from({ length: IN_FLIGHT }, loop));
   } finally {
     agent.destroy();
     await closeServer(server);
+    // a request given up on (timed out) may still be in the app: let it finish before the swap back
+    if (handling > 0) {
+      let timer: NodeJS.Timeout | undefined;
+      await new Promise<void>((resolve) => {
+        idle = resolve;
+        timer = setTimeout(resolve, REQUEST_TIMEOUT_MS);
+      });
+      clearTimeout(timer);
+    }
   }
   return failed;
 }
 
-function post(agent: Agent, port: number, path: string, body: string): Promise<number> {
+/** How long one warm-up request may take before it counts as failed (a start-up must not hang on one). */
+const REQUEST_TIMEOUT_MS = 10_000;
+
+
+/** POSTs body; the status code, or 0 on a socket error or after REQUEST_TIMEOUT_MS. */
+function post(agent: Agent, port: number, path: string, body: string, token: string): Promise<number> {
   const payload = Buffer.from(body);
-  return new Promise((resolve, reject) => {
-    const req = request({ agent, host: '127.0.0.1', port, path, method: 'POST', headers: { 'content-type': 'application/json', 'content-length': payload.length } }, (res) => {
+  return new Promise((resolve) => {
+    const headers = { 'content-type': 'application/json', 'content-length': payload.length, [WARMUP_HEADER]: token };
+    const req = request({ agent, host: '127.0.0.1', port, path, method: 'POST', headers }, (res) => {
       res.resume();
       res.on('end', () => resolve(res.statusCode ?? 0));
     });
-    req.on('error', reject);
+    req.setTimeout(REQUEST_TIMEOUT_MS, () => req.destroy(new Error('warm-up request timed out')));
+    req.on('error', () => resolve(0));
     req.end(payload);
   });
 }

@@ -9,7 +9,10 @@ import { wardenError } from '../../errors.js';
  * would never be seen. So the worker that gets the scrape asks the primary, which asks every
  * worker for its registry as JSON, adds its own, and merges them with prom-client's
  * `AggregatorRegistry.aggregate`: counters and histograms summed, gauges by the aggregator each
- * declares (`min` for "storage up", `max` for info and state gauges, the sum otherwise).
+ * declares (`min` for "storage up", `max` for info and state gauges, the sum otherwise). A worker
+ * that misses a scrape counts with its last report, and one that is gone (it died and was
+ * forked again) keeps its counters and histograms in the sum, so the cluster's totals never go
+ * down, which `rate()` would read as a reset. Scrapes that come while a merge is under way share it.
  */
 
 type MetricsJson = Awaited<ReturnType<Registry['getMetricsAsJSON']>>;
@@ -67,12 +70,26 @@ export function serveClusterMetrics(own: Registry, opts: { timeoutMs?: number; c
   const expected = new Gauge({ name: 'warden_cluster_workers', help: 'Workers asked for their metrics in this scrape', aggregator: 'max', registers: [own] });
   const reporting = new Gauge({ name: 'warden_cluster_workers_reporting', help: 'Workers whose metrics are in this scrape (the rest did not answer in time)', aggregator: 'max', registers: [own] });
   let next = 1;
-  const pending = new Map<number, (metrics: MetricsJson) => void>();
+  type Member = Pick<Worker, 'isConnected' | 'send'>;
+  const pending = new Map<number, (from: Member, metrics: MetricsJson) => void>();
+  // Each worker's last report stands in when it misses a scrape, and a departed worker's
+  // counters and histograms stay in the sum: a cluster total that went down would read as a
+  // reset to rate(), which would then count the whole total again as new.
+  const last = new Map<Member, MetricsJson>();
+  let retired: MetricsJson = [];
+  let inflight: Promise<string> | null = null;
 
-  const answer = async (asker: Pick<Worker, 'isConnected' | 'send'>, askId: number): Promise<void> => {
+  const merge = async (): Promise<string> => {
     const id = next++;
-    const workers = Object.values(hub.workers ?? {}).filter((w) => w !== undefined && w.isConnected()) as Pick<Worker, 'isConnected' | 'send'>[];
-    const got: MetricsJson[] = [];
+    const workers = Object.values(hub.workers ?? {}).filter((w) => w !== undefined && w.isConnected()) as Member[];
+    const current = new Set(workers);
+    const gone = [...last.keys()].filter((w) => !current.has(w));
+    if (gone.length > 0) {
+      const monotonic = gone.map((w) => last.get(w)!.filter((m) => String(m.type) === 'counter' || String(m.type) === 'histogram'));
+      retired = await AggregatorRegistry.aggregate([retired, ...monotonic]).getMetricsAsJSON();
+      for (const w of gone) last.delete(w);
+    }
+    let fresh = 0;
     await new Promise<void>((resolve) => {
       let waiting = workers.length;
       const timer = setTimeout(finish, timeoutMs);
@@ -81,20 +98,28 @@ export function serveClusterMetrics(own: Registry, opts: { timeoutMs?: number; c
         pending.delete(id);
         resolve();
       }
-      pending.set(id, (metrics) => {
-        got.push(metrics);
+      pending.set(id, (from, metrics) => {
+        if (!current.has(from)) return;
+        last.set(from, metrics);
+        fresh++;
         if (--waiting === 0) finish();
       });
       for (const w of workers) w.send({ type: 'metrics.report', id } satisfies ReportMessage);
       if (waiting === 0) finish();
     });
+    expected.set(workers.length);
+    reporting.set(fresh);
+    opts.beforeMerge?.();
+    const reports = workers.map((w) => last.get(w)).filter((m) => m !== undefined);
+    return AggregatorRegistry.aggregate([await own.getMetricsAsJSON(), retired, ...reports]).metrics();
+  };
+
+  // Scrapes that arrive while a merge is under way share it (one fan-out, whatever the scrape rate).
+  const answer = async (asker: Member, askId: number): Promise<void> => {
+    inflight ??= merge().finally(() => (inflight = null));
     let reply: CollectedMessage;
     try {
-      expected.set(workers.length);
-      reporting.set(got.length);
-      opts.beforeMerge?.();
-      const merged = AggregatorRegistry.aggregate([await own.getMetricsAsJSON(), ...got]);
-      reply = { type: 'metrics.collected', id: askId, text: await merged.metrics() };
+      reply = { type: 'metrics.collected', id: askId, text: await inflight };
     } catch (err) {
       reply = { type: 'metrics.collected', id: askId, error: (err as Error)?.message ?? String(err) };
     }
@@ -104,7 +129,7 @@ export function serveClusterMetrics(own: Registry, opts: { timeoutMs?: number; c
   const onMessage = (worker: Pick<Worker, 'isConnected' | 'send'>, raw: unknown): void => {
     const msg = raw as Incoming | null;
     if (msg?.type === 'metrics.reported' && typeof msg.id === 'number') {
-      pending.get(msg.id)?.(Array.isArray(msg.metrics) ? (msg.metrics as MetricsJson) : []);
+      if (Array.isArray(msg.metrics)) pending.get(msg.id)?.(worker, msg.metrics as MetricsJson);
     } else if (msg?.type === 'metrics.collect' && typeof msg.id === 'number') {
       void answer(worker, msg.id);
     }
@@ -117,7 +142,7 @@ export function serveClusterMetrics(own: Registry, opts: { timeoutMs?: number; c
 export interface ParentLike {
   on(event: 'message', listener: (message: unknown) => void): unknown;
   off(event: 'message', listener: (message: unknown) => void): unknown;
-  send?(message: unknown): boolean;
+  send?(message: unknown, handle?: undefined, options?: object, callback?: (err: Error | null) => void): boolean;
   readonly connected?: boolean;
 }
 
@@ -140,9 +165,13 @@ export function clusterMetricsClient(
     if (msg?.type === 'metrics.report' && typeof msg.id === 'number') {
       const id = msg.id;
       beforeReport();
+      // A failed read is no report (the primary keeps this worker's last one). The callback keeps
+      // a channel closed meanwhile (shutdown) from becoming an 'error' event on process.
       registry.getMetricsAsJSON().then(
-        (metrics) => parent.send?.({ type: 'metrics.reported', id, metrics } satisfies ReportedMessage),
-        () => parent.send?.({ type: 'metrics.reported', id, metrics: [] } satisfies ReportedMessage),
+        (metrics) => {
+          if (parent.connected !== false) parent.send?.({ type: 'metrics.reported', id, metrics } satisfies ReportedMessage, undefined, {}, () => undefined);
+        },
+        () => undefined,
       );
     } else if (msg?.type === 'metrics.collected' && typeof msg.id === 'number') {
       const w = waiting.get(msg.id);
