@@ -1,9 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readModelDir, writeModelDir, WEIGHTS_FILE } from './model-files.js';
+import { readModelDir, writeModelDir, VOCABULARY_FILE, WEIGHTS_FILE } from './model-files.js';
 import { FORMAT_VERSION } from './manifest.js';
 import { fakeManifest } from '../../test/support/fake-manifest.js';
 
@@ -62,4 +63,21 @@ test('a directory without a manifest is MODEL_NOT_FOUND; a manifest that is not 
   await assert.rejects(readModelDir(empty), { code: 'MODEL_NOT_FOUND' });
   await writeFile(join(empty, 'manifest.json'), '{not json');
   await assert.rejects(readModelDir(empty), { code: 'MODEL_CORRUPT' });
+});
+
+test('the vocabulary is decoded on first read: a signed but malformed one fails then, as MODEL_CORRUPT', async () => {
+  const dir = await writeFake();
+  for (const [text, message] of [['{not json', /vocabulary cannot be decoded/], ['["a", 2]', /vocabulary is not a list of strings/]] as const) {
+    await writeFile(join(dir, VOCABULARY_FILE), text);
+    const m = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8'));
+    m.files[VOCABULARY_FILE] = { sha256: createHash('sha256').update(text).digest('hex'), bytes: Buffer.byteLength(text) };
+    await writeFile(join(dir, 'manifest.json'), JSON.stringify(m));
+    const contents = await readModelDir(dir);
+    assert.deepEqual(Array.from(contents.arrays.idx), [7, 8]);
+    assert.throws(() => contents.vocabulary, (err: Error & { code?: string }) => {
+      assert.equal(err.code, 'MODEL_CORRUPT');
+      assert.match(err.message, message);
+      return true;
+    });
+  }
 });

@@ -12,6 +12,11 @@ export const VOCABULARY_FILE = 'vocabulary.json';
 export interface ArtifactContents {
   manifest: ModelManifest;
   arrays: Record<string, AnyTypedArray>;
+  /**
+   * The vocabulary, parsed on first read: it is integrity-checked with the rest, but turning
+   * ~80k terms into strings costs more than loading the weights, and scoring needs no term
+   * names (loaders read it through a function, `() => contents.vocabulary`, to keep it unread).
+   */
   vocabulary: string[];
   /** Other files the manifest lists (e.g. policy.json), as text. */
   extras: Record<string, string>;
@@ -101,23 +106,46 @@ async function readChecked(dir: string, name: string, manifest: ModelManifest): 
   return data;
 }
 
-/** Reads and integrity-checks a model directory. */
+/** Reads and integrity-checks a model directory (the vocabulary is decoded on first use). */
 export async function readModelDir(dir: string): Promise<ArtifactContents> {
   const manifest = await readManifest(dir);
   const weights = await readChecked(dir, WEIGHTS_FILE, manifest);
   const vocabRaw = await readChecked(dir, VOCABULARY_FILE, manifest);
   let arrays: Record<string, AnyTypedArray>;
-  let vocabulary: string[];
   try {
     arrays = unpackArrays(weights, manifest.arrays);
-    vocabulary = JSON.parse(vocabRaw.toString('utf8')) as string[];
   } catch (cause) {
-    throw wardenError('MODEL_CORRUPT', `${dir}: weights or vocabulary cannot be decoded`, { cause });
+    throw wardenError('MODEL_CORRUPT', `${dir}: weights cannot be decoded`, { cause });
   }
   const extras: Record<string, string> = {};
   for (const name of Object.keys(manifest.files)) {
     if (name === WEIGHTS_FILE || name === VOCABULARY_FILE) continue;
     extras[name] = (await readChecked(dir, name, manifest)).toString('utf8');
   }
-  return { manifest, arrays, vocabulary, extras };
+  let vocabulary: string[] | null = null;
+  return {
+    manifest,
+    arrays,
+    get vocabulary(): string[] {
+      vocabulary ??= parseVocabulary(dir, vocabRaw);
+      return vocabulary;
+    },
+    set vocabulary(terms: string[]) {
+      vocabulary = terms;
+    },
+    extras,
+  };
+}
+
+function parseVocabulary(dir: string, raw: Buffer): string[] {
+  let terms: unknown;
+  try {
+    terms = JSON.parse(raw.toString('utf8'));
+  } catch (cause) {
+    throw wardenError('MODEL_CORRUPT', `${dir}: vocabulary cannot be decoded`, { cause });
+  }
+  if (!Array.isArray(terms) || !terms.every((t) => typeof t === 'string')) {
+    throw wardenError('MODEL_CORRUPT', `${dir}: vocabulary is not a list of strings`);
+  }
+  return terms as string[];
 }

@@ -36,10 +36,20 @@ export function packArrays(arrays: Record<string, AnyTypedArray>): { buffer: Buf
   return { buffer, entries };
 }
 
-/** Views (copies once, to get an aligned ArrayBuffer) the arrays described by `entries`. */
+/**
+ * Views the arrays described by `entries` in the buffer's memory. A buffer that is not 8-byte
+ * aligned (e.g. a slice of Node's pool) is copied once first; a whole file read into its own
+ * ArrayBuffer (`readFile` of anything but a tiny file) is viewed as is, so the arrays share it.
+ */
 export function unpackArrays(buffer: Buffer, entries: Record<string, ArrayEntry>): Record<string, AnyTypedArray> {
-  const aligned = new ArrayBuffer(buffer.byteLength);
-  new Uint8Array(aligned).set(buffer);
+  let aligned: ArrayBufferLike = buffer.buffer;
+  let base = buffer.byteOffset;
+  if (base % 8 !== 0) {
+    const copy = new ArrayBuffer(buffer.byteLength);
+    new Uint8Array(copy).set(buffer);
+    aligned = copy;
+    base = 0;
+  }
   const out: Record<string, AnyTypedArray> = {};
   for (const [name, e] of Object.entries(entries)) {
     const end = e.offset + e.length * BYTES[e.dtype];
@@ -47,11 +57,11 @@ export function unpackArrays(buffer: Buffer, entries: Record<string, ArrayEntry>
       throw new RangeError(`array ${name} lies outside the weights file`);
     }
     switch (e.dtype) {
-      case 'float32': out[name] = new Float32Array(aligned, e.offset, e.length); break;
-      case 'float64': out[name] = new Float64Array(aligned, e.offset, e.length); break;
-      case 'int32': out[name] = new Int32Array(aligned, e.offset, e.length); break;
-      case 'uint32': out[name] = new Uint32Array(aligned, e.offset, e.length); break;
-      case 'uint8': out[name] = new Uint8Array(aligned, e.offset, e.length); break;
+      case 'float32': out[name] = new Float32Array(aligned, base + e.offset, e.length); break;
+      case 'float64': out[name] = new Float64Array(aligned, base + e.offset, e.length); break;
+      case 'int32': out[name] = new Int32Array(aligned, base + e.offset, e.length); break;
+      case 'uint32': out[name] = new Uint32Array(aligned, base + e.offset, e.length); break;
+      case 'uint8': out[name] = new Uint8Array(aligned, base + e.offset, e.length); break;
       default: throw new RangeError(`array ${name} has unknown dtype ${String((e as ArrayEntry).dtype)}`);
     }
   }

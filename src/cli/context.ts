@@ -6,7 +6,6 @@ import type { Detector } from '../detector/detector.js';
 import { wardenError } from '../errors.js';
 import type { DbRegistry } from '../registry/db-registry.js';
 import { ALIASES, type ModelRegistry } from '../registry/model-registry.js';
-import { loadRegistered } from '../serving/model-holder.js';
 import type { Database } from '../storage/index.js';
 import type { Io } from './command.js';
 import { isAlive, SERVE_LOCK_FILE } from './serve-lock.js';
@@ -126,5 +125,5 @@ export async function resolveModelDir(ref: string | undefined, registry: ModelRe
 export async function openModel(ref: string | undefined, registry: ModelRegistry): Promise<Detector> {
   if (ref && existsSync(join(ref, MANIFEST_FILE))) return loadDetector(resolve(ref));
   const { version, dir } = await registry.resolve(ref ?? 'production');
-  return loadRegistered(dir, version);
+  return loadDetector(dir, version);
 }

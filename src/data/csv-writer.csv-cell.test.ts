@@ -108,3 +108,16 @@ test('CsvBuffer.line writes exactly the UTF-8 of csvLine, for short and long cel
   }
   assert.deepEqual(csv.take(), Buffer.from(want, 'utf8'));
 });
+
+test('CsvBuffer.line writes every six-decimal score, and the cells beside it, as csvLine does', () => {
+  const csv = new CsvBuffer(16);
+  let want = '';
+  for (let k = 0; k <= 1_000_000; k += k < 2000 ? 1 : 997) {
+    const row: CsvValue[] = [k / 1e6, k % 2 === 0, k % 3 === 0 ? 'spam' : '-1', 'v12', '', null, -k / 1e6, k * 1e-12];
+    csv.line(row);
+    want += csvLine(row);
+  }
+  csv.line([1, 0, -0, 0.9999995, 1e21, NaN, 'a,b', '"q"', '=x', 'tab\there', '']);
+  want += csvLine([1, 0, -0, 0.9999995, 1e21, NaN, 'a,b', '"q"', '=x', 'tab\there', '']);
+  assert.equal(csv.take().toString('utf8'), want);
+});

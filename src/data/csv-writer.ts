@@ -87,31 +87,95 @@ export class CsvBuffer {
     return this.#len;
   }
 
-  /** Appends `csvLine(values)`, cell by cell: no line string is built (and flattened) on the way. */
+  /**
+   * Appends `csvLine(values)`, cell by cell: no line string is built (and flattened) on the way,
+   * and the cells most rows are made of (short ASCII strings that need no quoting, scores,
+   * booleans) are written without building their cell text either.
+   */
   line(values: readonly CsvValue[]): void {
     for (let i = 0; i < values.length; i++) {
-      const cell = csvCell(values[i]);
-      // A UTF-16 code unit takes at most 3 bytes in UTF-8 (a surrogate pair: 4 for 2 units).
-      this.#reserve(cell.length * 3 + 2);
-      const buf = this.#buf;
-      if (i > 0) buf[this.#len++] = COMMA;
-      if (cell.length > SHORT_CELL) {
-        this.#len += buf.write(cell, this.#len);
-        continue;
+      if (i > 0) {
+        this.#reserve(1);
+        this.#buf[this.#len++] = COMMA;
       }
-      // Short cells (scores, labels, versions, ids) are mostly ASCII: copying their units
-      // costs less than a call into the UTF-8 encoder per cell.
-      let len = this.#len;
-      let k = 0;
-      for (; k < cell.length; k++) {
-        const c = cell.charCodeAt(k);
-        if (c >= 0x80) break;
-        buf[len++] = c;
+      const v = values[i];
+      if (typeof v === 'string') {
+        if (v.length > SHORT_CELL || !this.#plainShort(v)) this.#cell(csvCell(v));
+      } else if (typeof v === 'number') {
+        if (!this.#score(v)) this.#cell(numberText(v));
+      } else if (typeof v === 'boolean') {
+        this.#cell(v ? 'true' : 'false');
       }
-      this.#len = k === cell.length ? len : len + buf.write(cell.slice(k), len);
+      // null and undefined are empty cells
     }
     this.#reserve(1);
     this.#buf[this.#len++] = NEWLINE;
+  }
+
+  /** Writes a cell's text (already escaped). */
+  #cell(cell: string): void {
+    // A UTF-16 code unit takes at most 3 bytes in UTF-8 (a surrogate pair: 4 for 2 units).
+    this.#reserve(cell.length * 3);
+    const buf = this.#buf;
+    if (cell.length > SHORT_CELL) {
+      this.#len += buf.write(cell, this.#len);
+      return;
+    }
+    // Short cells (scores, labels, versions, ids) are mostly ASCII: copying their units
+    // costs less than a call into the UTF-8 encoder per cell.
+    let len = this.#len;
+    let k = 0;
+    for (; k < cell.length; k++) {
+      const c = cell.charCodeAt(k);
+      if (c >= 0x80) break;
+      buf[len++] = c;
+    }
+    this.#len = k === cell.length ? len : len + buf.write(cell.slice(k), len);
+  }
+
+  /**
+   * Copies a short string that is its own cell (ASCII, no formula lead, nothing to quote) unit
+   * by unit; false, having written nothing, for any other string.
+   */
+  #plainShort(s: string): boolean {
+    const first = s.charCodeAt(0);
+    // = + - @ TAB CR
+    if (first === 61 || first === 43 || first === 45 || first === 64 || first === 9 || first === 13) return false;
+    this.#reserve(s.length);
+    const buf = this.#buf;
+    let len = this.#len;
+    for (let k = 0; k < s.length; k++) {
+      const c = s.charCodeAt(k);
+      // non-ASCII, " , LF CR
+      if (c >= 0x80 || c === 34 || c === 44 || c === 10 || c === 13) return false;
+      buf[len++] = c;
+    }
+    this.#len = len;
+    return true;
+  }
+
+  /**
+   * Writes a score, x = k/10⁶ with 0 < k < 10⁶, as `numberText` does ("0." and k's six digits
+   * without trailing zeros) straight from k's digits; false, having written nothing, for any
+   * other number.
+   */
+  #score(x: number): boolean {
+    if (!(x > 0 && x < 1)) return false;
+    const k = Math.round(x * 1e6);
+    if (k / 1e6 !== x) return false;
+    this.#reserve(8);
+    const buf = this.#buf;
+    const at = this.#len;
+    buf[at] = 48; // '0'
+    buf[at + 1] = 46; // '.'
+    let end = 0;
+    for (let d = 5, rest = k; d >= 0; d--, rest = (rest / 10) | 0) {
+      const digit = rest % 10;
+      buf[at + 2 + d] = 48 + digit;
+      if (end === 0 && digit !== 0) end = d + 1;
+    }
+    this.#len = at + 2 + end;
+    return true;
   }
 
   #reserve(bytes: number): void {

@@ -8,7 +8,8 @@ import { checkRecord } from './check-record.js';
 import { describeMissing, findColumn, ID_COLUMNS, TEXT_COLUMNS } from './columns.js';
 import { detectFormat } from './format.js';
 import type { ReadOptions } from './read-options.js';
-import { readRecords } from './record-source.js';
+import { readLineBatches } from './line-reader.js';
+import { isBlank, readRecords, UCI_COLUMNS, uciRecord } from './record-source.js';
 import { countSkip, type SkipReport } from './skip-report.js';
 
 /** A row to score: its text and id, without the other columns. */
@@ -52,6 +53,10 @@ export function readTextBatches(path: string, opts: ReadOptions = {}, report?: S
 async function* textBatches(path: string, opts: ReadOptions, report: SkipReport | undefined, passthrough: boolean): AsyncGenerator<TextToScore[]> {
   const format = await detectFormat(path, opts.format ?? 'auto');
   const skip = opts.skipInvalid === true;
+  if (format === 'uci' && !passthrough && findColumn(UCI_COLUMNS, opts.textCol, TEXT_COLUMNS) === 1 && findColumn(UCI_COLUMNS, opts.idCol, ID_COLUMNS) === -1) {
+    yield* uciTextBatches(path, skip, report);
+    return;
+  }
   let cols: readonly string[] | null = null;
   let textAt = -1;
   let idAt = -1;
@@ -92,6 +97,42 @@ async function* textBatches(path: string, opts: ReadOptions, report: SkipReport 
         }
         if (idAt !== -1) row.id = rec.values[idAt];
         rows.push(row);
+      }
+    } catch (err) {
+      if (rows.length > 0) yield rows;
+      throw err;
+    }
+    if (rows.length > 0) yield rows;
+  }
+}
+
+/**
+ * `textBatches` for the common UCI file (label<TAB>text, text column found, no id column),
+ * straight from the lines: the same rows and the same errors and skips, in the same order,
+ * without a record (an object, a values array and the label string) per line on the way.
+ */
+async function* uciTextBatches(path: string, skip: boolean, report: SkipReport | undefined): AsyncGenerator<TextToScore[]> {
+  for await (const batch of readLineBatches(path)) {
+    const rows: TextToScore[] = [];
+    try {
+      for (const l of batch) {
+        const tab = l.text.indexOf('\t');
+        if (tab === -1 || l.invalidUtf8) {
+          // what uciRecords makes of the line, judged by checkRecord as any record is
+          if (isBlank(l.text)) continue;
+          const rec = uciRecord(l);
+          if (!checkRecord(path, rec, skip, report)) continue;
+        }
+        const text = l.text.slice(tab + 1);
+        if (isBlank(text)) {
+          if (tab !== -1 && isBlank(l.text)) continue; // a blank line is no record at all
+          if (skip) {
+            countSkip(report, 'empty-text');
+            continue;
+          }
+          throw wardenError('EMPTY_TEXT', `${path}:${l.line}: the text is empty`);
+        }
+        rows.push({ text, line: l.line });
       }
     } catch (err) {
       if (rows.length > 0) yield rows;

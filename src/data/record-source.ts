@@ -6,7 +6,7 @@
 import { wardenError } from '../errors.js';
 import { DelimitedParser } from './delimited-parser.js';
 import type { DataFormat } from './format.js';
-import { readLineBatches } from './line-reader.js';
+import { readLineBatches, type PhysicalLine } from './line-reader.js';
 import type { SkipReason } from './skip-report.js';
 
 export interface SourceRecord {
@@ -34,23 +34,24 @@ export async function* readRecords(path: string, format: DataFormat): AsyncGener
   else yield* headedRecords(path, format === 'csv' ? ',' : '\t', format === 'csv');
 }
 
-function isBlank(text: string): boolean {
+export function isBlank(text: string): boolean {
   return text.trim().length === 0;
+}
+
+/** The record of a non-blank UCI line (label<TAB>text). */
+export function uciRecord(l: PhysicalLine): SourceRecord {
+  const invalidUtf8Line = l.invalidUtf8 ? l.line : 0;
+  const tab = l.text.indexOf('\t');
+  if (tab === -1) {
+    return { line: l.line, columns: UCI_COLUMNS, values: [], invalidUtf8Line, problem: { reason: 'bad-row', message: 'expected label<TAB>text but the line has no tab' } };
+  }
+  return { line: l.line, columns: UCI_COLUMNS, values: [l.text.slice(0, tab), l.text.slice(tab + 1)], invalidUtf8Line };
 }
 
 async function* uciRecords(path: string): AsyncGenerator<SourceRecord[]> {
   for await (const batch of readLineBatches(path)) {
     const out: SourceRecord[] = [];
-    for (const l of batch) {
-      if (isBlank(l.text)) continue;
-      const invalidUtf8Line = l.invalidUtf8 ? l.line : 0;
-      const tab = l.text.indexOf('\t');
-      if (tab === -1) {
-        out.push({ line: l.line, columns: UCI_COLUMNS, values: [], invalidUtf8Line, problem: { reason: 'bad-row', message: 'expected label<TAB>text but the line has no tab' } });
-      } else {
-        out.push({ line: l.line, columns: UCI_COLUMNS, values: [l.text.slice(0, tab), l.text.slice(tab + 1)], invalidUtf8Line });
-      }
-    }
+    for (const l of batch) if (!isBlank(l.text)) out.push(uciRecord(l));
     if (out.length > 0) yield out;
   }
 }

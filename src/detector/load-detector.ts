@@ -14,7 +14,7 @@ export const VECTORIZER_PREFIX = 'vec.';
  * `warden score` pays that on every run).
  */
 export async function detectorFromArtifact(contents: ArtifactContents): Promise<Detector> {
-  const { manifest, arrays, vocabulary } = contents;
+  const { manifest, arrays } = contents;
   const p = manifest.pipeline;
   const tagText = p.ruleFeatures ? (await import('../rules/tag-text.js')).tagText : undefined;
   try {
@@ -22,7 +22,8 @@ export async function detectorFromArtifact(contents: ArtifactContents): Promise<
     for (const [name, a] of Object.entries(arrays)) {
       if (name.startsWith(VECTORIZER_PREFIX)) vecArrays[name.slice(VECTORIZER_PREFIX.length)] = a as Float32Array;
     }
-    const vectorizer = loadVectorizer(p.vectorizer.spec as VectorizerSpec, { state: p.vectorizer.state, arrays: vecArrays, vocabulary });
+    // the vocabulary is read only if a feature name is asked for (see ArtifactContents.vocabulary)
+    const vectorizer = loadVectorizer(p.vectorizer.spec as VectorizerSpec, { state: p.vectorizer.state, arrays: vecArrays, vocabulary: () => contents.vocabulary });
     const threatWeights = arrays['threat.weights'];
     const bias = arrays['threat.bias'];
     if (!(threatWeights instanceof Float64Array) || !(bias instanceof Float64Array)) {
@@ -47,6 +48,13 @@ export async function detectorFromArtifact(contents: ArtifactContents): Promise<
   }
 }
 
-export async function loadDetector(dir: string): Promise<Detector> {
-  return detectorFromArtifact(await readModelDir(dir));
+/**
+ * Loads a model directory. A registry version, when given, is stamped on the loaded copy:
+ * registry artifacts are content-addressed and carry none (the same model may be registered
+ * twice). The contents are not copied with a spread, which would read the deferred vocabulary.
+ */
+export async function loadDetector(dir: string, version?: string): Promise<Detector> {
+  const contents = await readModelDir(dir);
+  if (version !== undefined) contents.manifest = { ...contents.manifest, version };
+  return detectorFromArtifact(contents);
 }

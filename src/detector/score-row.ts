@@ -20,3 +20,25 @@ export function scoreRowFields(detector: Detector, text: string): [number | stri
   const p = detector.score(text);
   return [Math.round(p.riskScore * 1e6) / 1e6, p.isThreat, p.label, detector.version, ''];
 }
+
+/**
+ * `scoreRowFields`, written into `out` from index `at` (a row's cells, reused from row to row:
+ * a bulk scorer then allocates no array per row).
+ */
+export function scoreRowInto(detector: Detector, text: string, out: unknown[], at: number): void {
+  const reason = unscorableReason(text);
+  if (reason) {
+    out[at] = '';
+    out[at + 1] = '';
+    out[at + 2] = '';
+    out[at + 3] = detector.version;
+    out[at + 4] = reason;
+    return;
+  }
+  const p = detector.score(text);
+  out[at] = Math.round(p.riskScore * 1e6) / 1e6;
+  out[at + 1] = p.isThreat;
+  out[at + 2] = p.label;
+  out[at + 3] = detector.version;
+  out[at + 4] = '';
+}

@@ -86,5 +86,5 @@ export interface VectorizerPart {
    * null when its grams are not chunk-local (see linear/word-char-wb-terms.ts).
    */
   chunkPart?(weights: Float64Array): (ChunkPart & { analyzer: VectorizerAnalyzer }) | null;
-  export(): { state: Record<string, unknown>; arrays: Record<string, Float64Array>; vocabulary: string[] };
+  export(): { state: Record<string, unknown>; arrays: Record<string, Float64Array | Int32Array>; vocabulary: string[] };
 }

@@ -1,6 +1,5 @@
 import type { Detector } from '../detector/detector.js';
-import { detectorFromArtifact } from '../detector/load-detector.js';
-import { readModelDir } from '../artifact/model-files.js';
+import { loadDetector } from '../detector/load-detector.js';
 import { wardenError } from '../errors.js';
 import type { DeploymentRegistry, ModelRegistry } from '../registry/model-registry.js';
 import { policyForModel, type TriagePolicy } from '../triage/policy.js';
@@ -24,9 +23,9 @@ export interface Routing {
  * number (the same model may be registered twice), so the registry's version is stamped on
  * the loaded copy here.
  */
-export async function loadRegistered(dir: string, version: string): Promise<Detector> {
-  const contents = await readModelDir(dir);
-  return detectorFromArtifact({ ...contents, manifest: { ...contents.manifest, version } });
+export function loadRegistered(dir: string, version: string): Promise<Detector> {
+  // not a spread of the contents: that would decode the vocabulary, which is read lazily
+  return loadDetector(dir, version);
 }
 
 const isDeploymentRegistry = (r: ModelRegistry): r is DeploymentRegistry => typeof (r as Partial<DeploymentRegistry>).rollout === 'function';

@@ -54,6 +54,7 @@ export function tinyModelDir(): Promise<string> {
       .update(readFileSync(data))
       .update(readFileSync(fileURLToPath(new URL('../../src/training/train.js', import.meta.url))))
       .update(readFileSync(fileURLToPath(new URL('../../src/features/index.js', import.meta.url))))
+      .update(readFileSync(fileURLToPath(new URL('../../src/features/tfidf-part.js', import.meta.url)))) // what a part exports
       .digest('hex')
       .slice(0, 16);
     const dir = join(tmpdir(), `warden-tiny-model-${key}`);

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { once } from 'node:events';
 import { CsvBuffer, type CsvValue } from '../../data/csv-writer.js';
 import { readTextBatches } from '../../data/read-texts.js';
-import { scoreRowFields, SCORE_COLUMNS } from '../../detector/score-row.js';
+import { scoreRowInto, SCORE_COLUMNS } from '../../detector/score-row.js';
 import { parse, UsageError, type Command } from '../command.js';
 import { dataDir, openModel, registryAt } from '../context.js';
 import { readOptionsFrom } from './read-flags.js';
@@ -64,14 +64,13 @@ Options:
           csv.line(header);
           cells = new Array<CsvValue>(header.length);
         }
-        const fields = scoreRowFields(detector, row.text);
-        if (fields[4] !== '') errors++;
-        else if (fields[1] === true) threats++;
         // One cells array for the whole file: CsvBuffer.line consumes it at once.
         let c = 0;
         cells[c++] = row.text;
         if (idName) cells[c++] = row.id ?? '';
-        for (let f = 0; f < fields.length; f++) cells[c++] = fields[f];
+        scoreRowInto(detector, row.text, cells, c);
+        if (cells[c + 4] !== '') errors++;
+        else if (cells[c + 1] === true) threats++;
         csv.line(cells);
         rows++;
       }

@@ -1,5 +1,4 @@
 import { mixPair } from '../ngram-hash.js';
-import type { NgramTable } from '../ngram-table.js';
 import type { GramIndex } from './gram-index.js';
 
 const KEY_BITS = 24;
@@ -36,36 +35,59 @@ export class WeightedTable implements GramIndex {
   private readonly slots: Int32Array;
   private readonly mask: number;
 
-  constructor(table: NgramTable, idf: Float64Array, weights: Float64Array) {
+  /**
+   * @param gramHashes [h1, h2] of each column's gram at 2·col, 2·col + 1
+   * @param idf per column (stored as float32, like the plain index's payload)
+   * @param weights [threat, phishing] of each column at 2·col, 2·col + 1
+   * @param idfOrder `rankByIdf(idf)` as a model saved it (any permutation of the columns gives
+   *   the same lookups; this one keeps the frequent grams together), else computed here
+   * @throws Error when two columns share a hash (a duplicated or colliding vocabulary term), or
+   *   `idfOrder` is not a permutation of the columns
+   */
+  constructor(gramHashes: Int32Array, idf: Float64Array, weights: Float64Array, idfOrder?: Int32Array) {
     const n = idf.length;
     if (n >= KEY_MASK) throw new Error(`a weighted table holds at most ${KEY_MASK - 1} grams, not ${n}`);
+    if (gramHashes.length !== 2 * n) throw new Error(`expected ${2 * n} gram hashes, got ${gramHashes.length}`);
     this.size = n;
-    const colOfKey = rankByIdf(idf);
-    const keyOfCol = new Int32Array(n);
-    for (let k = 0; k < n; k++) keyOfCol[colOfKey[k]] = k;
+    const colOfKey = idfOrder ? checkedPermutation(idfOrder, n) : rankByIdf(idf);
     this.hashes = new Int32Array(STRIDE * n);
     this.data = new Float32Array(this.hashes.buffer);
     const threat64 = new Float64Array(this.hashes.buffer);
     this.inLine = { ints: this.hashes, colAt: COL_AT, threat64, threat64At: THREAT64_AT };
     let cap = 16;
     while (cap * 0.7 < n) cap *= 2;
-    this.mask = cap - 1;
-    this.slots = new Int32Array(cap);
-    table.forEach((h1, h2, col) => {
-      const key = keyOfCol[col];
+    const mask = cap - 1;
+    const slots = new Int32Array(cap);
+    const ints = this.hashes;
+    const data = this.data;
+    // Keys in order: each key's line is written once, front to back, and the most frequent
+    // grams, placed first, get the shortest probe runs.
+    for (let key = 0; key < n; key++) {
+      const col = colOfKey[key];
+      const h1 = gramHashes[2 * col];
+      const h2 = gramHashes[2 * col + 1];
       const x = mixPair(h1, h2);
-      let i = x & this.mask;
-      while (this.slots[i] !== 0) i = (i + 1) & this.mask;
-      this.slots[i] = ((x >>> KEY_BITS) << KEY_BITS) | (key + 1);
+      const fp = x >>> KEY_BITS;
+      let i = x & mask;
+      for (let v = slots[i]; v !== 0; v = slots[i]) {
+        const q = STRIDE * ((v & KEY_MASK) - 1);
+        if (v >>> KEY_BITS === fp && ints[q] === h1 && ints[q + 1] === h2) {
+          throw new Error(`columns ${ints[q + COL_AT]} and ${col} have the same gram hash`);
+        }
+        i = (i + 1) & mask;
+      }
+      slots[i] = (fp << KEY_BITS) | (key + 1);
       const p = STRIDE * key;
-      this.hashes[p] = h1;
-      this.hashes[p + 1] = h2;
-      this.data[p + 2] = table.payload(col);
-      this.data[p + 3] = weights[2 * col];
-      this.data[p + 4] = weights[2 * col + 1];
-      this.hashes[p + COL_AT] = col;
+      ints[p] = h1;
+      ints[p + 1] = h2;
+      data[p + 2] = idf[col];
+      data[p + 3] = weights[2 * col];
+      data[p + 4] = weights[2 * col + 1];
+      ints[p + COL_AT] = col;
       threat64[(p >> 1) + THREAT64_AT] = weights[2 * col];
-    });
+    }
+    this.mask = mask;
+    this.slots = slots;
   }
 
   lookup(h1: number, h2: number): number {
@@ -90,9 +112,10 @@ export class WeightedTable implements GramIndex {
 /**
  * Columns in ascending idf (most frequent first), ties by column. Sorting float64 keys
  * (quantised idf · 2^20 + column, exact below 2^53) natively is ~10× faster than a comparator
- * sort; the order only has to be deterministic and roughly by frequency.
+ * sort; the order only has to be deterministic and roughly by frequency. (Bucketing the few
+ * hundred distinct idf values instead was tried: no faster in a cold process.)
  */
-function rankByIdf(idf: Float64Array): Int32Array {
+export function rankByIdf(idf: Float64Array): Int32Array {
   const n = idf.length;
   if (n >= 1 << 20) return Int32Array.from({ length: n }, (_, j) => j).sort((a, b) => idf[a] - idf[b] || a - b);
   const keys = new Float64Array(n);
@@ -101,4 +124,16 @@ function rankByIdf(idf: Float64Array): Int32Array {
   const out = new Int32Array(n);
   for (let k = 0; k < n; k++) out[k] = keys[k] % 2 ** 20;
   return out;
+}
+
+/** `order` if it holds each of 0 … n−1 once; throws otherwise. */
+function checkedPermutation(order: Int32Array, n: number): Int32Array {
+  if (order.length !== n) throw new Error(`the idf order has ${order.length} columns, not ${n}`);
+  const seen = new Uint8Array(n);
+  for (let k = 0; k < n; k++) {
+    const col = order[k];
+    if (!(col >= 0 && col < n) || seen[col] === 1) throw new Error(`the idf order repeats or lacks columns (${col} at ${k})`);
+    seen[col] = 1;
+  }
+  return order;
 }
