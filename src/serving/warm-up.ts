@@ -13,7 +13,7 @@ import { createMetrics } from './metrics.js';
  * 2,000 req/s with p50 ~1 s (the JIT, the scorer's chunk cache, Fastify's compiled
  * validators and serialisers all start cold), against ~1.6 ms a few seconds later. So, before
  * `listen`, every served model scores the given texts once, and the app answers `requests`
- * score / triage / tag requests that it sends itself over loopback, through a private server
+ * single-text score requests that it sends itself over loopback, through a private server
  * on an ephemeral 127.0.0.1 port that hands them to the app's own handler (`app.routing`):
  * real sockets and Node's own request objects, so the code is warmed for what real traffic
  * brings (`app.inject`'s stand-in objects warmed it for other shapes: p50 still ~70 ms).
@@ -73,7 +73,7 @@ export function bundledWarmupTexts(): string[] {
 const IN_FLIGHT = 4;
 /** The header carrying the warm-up's secret, and the only paths it sends (see warmupRequest). */
 const WARMUP_HEADER = 'x-warden-warmup';
-const WARMUP_PATHS: ReadonlySet<string> = new Set(['/v1/score', '/v1/triage', '/v1/tag']);
+const WARMUP_PATHS: ReadonlySet<string> = new Set(['/v1/score']);
 
 /**
  * Sends the warm-up requests through a private loopback server; returns how many failed (an
@@ -157,12 +157,13 @@ function closeServer(server: Server): Promise<void> {
   return new Promise((resolve) => server.close(() => resolve()));
 }
 
-/** The i-th warm-up request: mostly single scores (the common call), some batches, triage and tags. */
+/**
+ * The i-th warm-up request: a single-text score, the call nearly all traffic makes. Not a mix
+ * of routes: a warm-up that also sent batches, triage and tags left the single-score path
+ * ~15% slower under saturation than no warm-up at all (7,500 vs 9,000 req/s, log on; 10,100
+ * with this one): code shared by the routes, optimised for what it saw first, serves the
+ * hot path less well. The other routes warm on their first real requests.
+ */
 function warmupRequest(i: number, texts: readonly string[]): [string, string] {
-  const text = texts[i % texts.length];
-  const k = i % 10;
-  if (k < 6) return ['/v1/score', JSON.stringify({ text })];
-  if (k === 6) return ['/v1/score', JSON.stringify({ texts: Array.from({ length: 20 }, (_, j) => texts[(i + j) % texts.length]) })];
-  if (k < 9) return ['/v1/triage', JSON.stringify({ text })];
-  return ['/v1/tag', JSON.stringify({ text })];
+  return ['/v1/score', JSON.stringify({ text: texts[i % texts.length] })];
 }
