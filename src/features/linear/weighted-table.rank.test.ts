@@ -1,23 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { createRng as prng } from '../../data/random.js';
 import { rankByIdf, WeightedTable } from './weighted-table.js';
 
 /** The definition: ascending idf quantised to 2^-20, ties by column. */
 function reference(idf: Float64Array): number[] {
   const q = (x: number) => Math.min(Math.floor(Math.max(x, 0) * 2 ** 20), 2 ** 32);
   return Array.from({ length: idf.length }, (_, j) => j).sort((a, b) => q(idf[a]) - q(idf[b]) || a - b);
-}
-
-/** mulberry32, so every run checks the same arrays. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 test('rankByIdf orders columns by quantised idf, ties by column: TF-IDF-like values (few distinct)', () => {
