@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path';
 import type { AliasIndex } from '../registry/alias-index.js';
-import { embeddedAliasIndex, embeddedDatabaseId } from '../registry/embedded-database.js';
+import { aliasIndexFor, embeddedDatabaseId } from '../registry/embedded-database.js';
 import { VersionIndex } from '../registry/version-index.js';
 
 export { embeddedDatabaseId };
@@ -24,5 +24,5 @@ export async function versionIndexAt(dataDir: string, env: NodeJS.ProcessEnv): P
 
 /** The alias index of the embedded registry of `dataDir`, or null with DATABASE_URL (see versionIndexAt). */
 export function aliasIndexAt(dataDir: string, env: NodeJS.ProcessEnv): AliasIndex | null {
-  return env.DATABASE_URL ? null : embeddedAliasIndex(dataDir);
+  return aliasIndexFor(dataDir, env.DATABASE_URL);
 }

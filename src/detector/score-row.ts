@@ -15,10 +15,9 @@ export function unscorableReason(text: string): string | null {
 
 /** [risk_score, is_threat, label, model_version, error] of one text; never throws for bad text. */
 export function scoreRowFields(detector: Detector, text: string): [number | string, boolean | string, string, string, string] {
-  const reason = unscorableReason(text);
-  if (reason) return ['', '', '', detector.version, reason];
-  const p = detector.score(text);
-  return [Math.round(p.riskScore * 1e6) / 1e6, p.isThreat, p.label, detector.version, ''];
+  const out: unknown[] = new Array(SCORE_COLUMNS.length);
+  scoreRowInto(detector, text, out, 0);
+  return out as [number | string, boolean | string, string, string, string];
 }
 
 /**

@@ -24,7 +24,11 @@ export async function embeddedDatabaseId(dataDir: string): Promise<string | null
   }
 }
 
-/** The alias index of the registry on `dataDir`'s embedded database (see alias-index.ts). */
-export function embeddedAliasIndex(dataDir: string): AliasIndex {
-  return new AliasIndex(join(dataDir, 'artifacts'), () => embeddedDatabaseId(dataDir));
+/**
+ * The alias index of the registry on `dataDir`'s embedded database (see alias-index.ts), or
+ * null when the registry lives in a database at `databaseUrl`: a shared PostgreSQL that other
+ * data directories may change, and that answers in milliseconds without a boot.
+ */
+export function aliasIndexFor(dataDir: string, databaseUrl: string | null | undefined): AliasIndex | null {
+  return databaseUrl ? null : new AliasIndex(join(dataDir, 'artifacts'), () => embeddedDatabaseId(dataDir));
 }

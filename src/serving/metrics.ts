@@ -1,5 +1,5 @@
-import { TalliedHistogram } from './tallied-histogram.js';
 import { Counter, Gauge, Registry, collectDefaultMetrics, type CounterConfiguration, type LabelValues } from 'prom-client';
+import { TalliedHistogram } from './tallied-histogram.js';
 
 /**
  * Counter increments made on the request path, tallied in a Map under a key the caller already

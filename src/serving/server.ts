@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import pino, { type Logger } from 'pino';
 import type { ServiceConfig } from '../config/config.js';
 import { dbRegistryAt, type DbRegistry } from '../registry/db-registry.js';
-import { embeddedAliasIndex } from '../registry/embedded-database.js';
+import { aliasIndexFor } from '../registry/embedded-database.js';
 import { createRolloutCounters, RolloutController } from '../rollout/index.js';
 import { createInsertCoalescer, ModelRegistryRepository } from '../storage/index.js';
 import { buildApp } from './app.js';
@@ -107,7 +107,7 @@ export async function runHttpProcess(config: Readonly<ServiceConfig>, opts: { pr
   const metrics = createMetrics();
   const wopts = writerOptions(config, metrics, (err) => log.warn({ err: err.message }, 'prediction write failed; records stay buffered'));
   const stores: Stores = opts.proxied ? proxyStores(wopts) : withRegistry(await openStores(config, wopts));
-  const registry = dbRegistryAt(stores.modelRegistry!, config.dataDir, { aliasIndex: config.databaseUrl ? null : embeddedAliasIndex(config.dataDir) });
+  const registry = dbRegistryAt(stores.modelRegistry!, config.dataDir, { aliasIndex: aliasIndexFor(config.dataDir, config.databaseUrl) });
   // A worker of a cluster finds the model registered by the primary; a single process registers it.
   if (!opts.jobs) await ensureModel(registry, config.modelRef, log);
   const models = await servingHolder(config, registry, metrics, log);
@@ -138,7 +138,7 @@ export async function runHttpProcess(config: Readonly<ServiceConfig>, opts: { pr
     // An optimisation: a warm-up that fails must not keep the process from serving (in a
     // cluster, the primary would fork the worker again and again).
     try {
-      const w = await warmUp(app, deps, bundledWarmupTexts(), config.warmupRequests);
+      const w = await warmUp(app, deps, await bundledWarmupTexts(), config.warmupRequests);
       log.info({ requests: w.requests, failed: w.failed, ms: Math.round(w.ms) }, 'warmed up before listening');
     } catch (err) {
       log.warn({ err: (err as Error).message }, 'warm-up failed; listening cold');
@@ -198,7 +198,7 @@ export async function serve(config: Readonly<ServiceConfig>): Promise<void> {
   // the workers' on a scrape.
   const metrics = createMetrics();
   const stores = withRegistry(await openStores(config, writerOptions(config, metrics)));
-  const registry = dbRegistryAt(stores.modelRegistry!, config.dataDir, { aliasIndex: config.databaseUrl ? null : embeddedAliasIndex(config.dataDir) });
+  const registry = dbRegistryAt(stores.modelRegistry!, config.dataDir, { aliasIndex: aliasIndexFor(config.dataDir, config.databaseUrl) });
   await ensureModel(registry, config.modelRef, log);
   const stopMetrics = serveClusterMetrics(metrics.registry, { beforeMerge: () => setWriterGauges(metrics, stores.writer.status()) });
   const models = await servingHolder(config, registry, metrics, log);

@@ -1,9 +1,9 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { Agent, createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { BUNDLED_DATASETS } from '../data/bundled.js';
+import { readTextBatches } from '../data/read-texts.js';
 import { createPredictionWriter } from '../storage/index.js';
 import type { AppDeps } from './app-deps.js';
 import { createMetrics } from './metrics.js';
@@ -20,10 +20,10 @@ import { createMetrics } from './metrics.js';
  *
  * Those requests are not traffic: while they run, `deps` is pointed at a throwaway metrics
  * registry, no rollout counters, a prediction writer that discards, and no API keys (the
- * service's port is not open yet, and the private server takes no other caller: it listens on
- * loopback, is not shared with the cluster, and is closed before this returns); `warming` tells
- * the rate limiter to let them through. Everything is restored before this returns, whatever
- * happens.
+ * service's port is not open yet, and the private server hands the app only requests carrying
+ * this warm-up's secret, on the one path it sends; it is closed before this returns);
+ * `warming` tells the rate limiter to let them through. Everything is restored before this
+ * returns, whatever happens.
  */
 export async function warmUp(app: FastifyInstance, deps: AppDeps, texts: readonly string[], requests: number): Promise<{ requests: number; failed: number; ms: number }> {
   const started = performance.now();
@@ -53,18 +53,12 @@ export async function warmUp(app: FastifyInstance, deps: AppDeps, texts: readonl
 }
 
 /** The bundled UCI messages (label TAB text per line), or none when the data is not shipped. */
-export function bundledWarmupTexts(): string[] {
-  let raw: string;
+export async function bundledWarmupTexts(): Promise<string[]> {
+  const texts: string[] = [];
   try {
-    raw = readFileSync(BUNDLED_DATASETS[0], 'utf8');
+    for await (const batch of readTextBatches(BUNDLED_DATASETS[0])) for (const row of batch) texts.push(row.text);
   } catch {
     return [];
-  }
-  const texts: string[] = [];
-  for (const line of raw.split('\n')) {
-    const tab = line.indexOf('\t');
-    const text = tab < 0 ? '' : line.slice(tab + 1).trim();
-    if (text !== '') texts.push(text);
   }
   return texts;
 }

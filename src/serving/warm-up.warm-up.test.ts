@@ -64,8 +64,8 @@ test('the warm-up restores the app even when it throws midway, and does nothing 
   }
 });
 
-test('the bundled warm-up texts are the UCI messages, without labels', () => {
-  const texts = bundledWarmupTexts();
+test('the bundled warm-up texts are the UCI messages, without labels', async () => {
+  const texts = await bundledWarmupTexts();
   assert.equal(texts.length, 5574);
   assert.ok(texts.every((x) => x.length > 0 && !/^(ham|spam)\t/.test(x)));
   assert.equal(texts[0].startsWith('Go until jurong point'), true);

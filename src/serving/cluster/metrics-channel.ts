@@ -17,6 +17,9 @@ import { wardenError } from '../../errors.js';
 
 type MetricsJson = Awaited<ReturnType<Registry['getMetricsAsJSON']>>;
 
+/** A worker as the primary side uses it. */
+type Member = Pick<Worker, 'isConnected' | 'send'>;
+
 /** Any message on the channel, before its type is checked. */
 interface Incoming {
   type?: unknown;
@@ -53,9 +56,9 @@ export const COLLECT_TIMEOUT_MS = 3_000;
 
 /** The subset of `node:cluster` the primary side uses (so a test can drive it without forking). */
 export interface ClusterLike {
-  readonly workers?: NodeJS.Dict<Pick<Worker, 'isConnected' | 'send'>>;
-  on(event: 'message', listener: (worker: Pick<Worker, 'isConnected' | 'send'>, message: unknown) => void): unknown;
-  off(event: 'message', listener: (worker: Pick<Worker, 'isConnected' | 'send'>, message: unknown) => void): unknown;
+  readonly workers?: NodeJS.Dict<Member>;
+  on(event: 'message', listener: (worker: Member, message: unknown) => void): unknown;
+  off(event: 'message', listener: (worker: Member, message: unknown) => void): unknown;
 }
 
 /**
@@ -70,7 +73,6 @@ export function serveClusterMetrics(own: Registry, opts: { timeoutMs?: number; c
   const expected = new Gauge({ name: 'warden_cluster_workers', help: 'Workers asked for their metrics in this scrape', aggregator: 'max', registers: [own] });
   const reporting = new Gauge({ name: 'warden_cluster_workers_reporting', help: 'Workers whose metrics are in this scrape (the rest did not answer in time)', aggregator: 'max', registers: [own] });
   let next = 1;
-  type Member = Pick<Worker, 'isConnected' | 'send'>;
   const pending = new Map<number, (from: Member, metrics: MetricsJson) => void>();
   // Each worker's last report stands in when it misses a scrape, and a departed worker's
   // counters and histograms stay in the sum: a cluster total that went down would read as a
@@ -126,7 +128,7 @@ export function serveClusterMetrics(own: Registry, opts: { timeoutMs?: number; c
     if (asker.isConnected()) asker.send(reply);
   };
 
-  const onMessage = (worker: Pick<Worker, 'isConnected' | 'send'>, raw: unknown): void => {
+  const onMessage = (worker: Member, raw: unknown): void => {
     const msg = raw as Incoming | null;
     if (msg?.type === 'metrics.reported' && typeof msg.id === 'number') {
       if (Array.isArray(msg.metrics)) pending.get(msg.id)?.(worker, msg.metrics as MetricsJson);
