@@ -6,12 +6,13 @@ import type { GramIndex } from './gram-index.js';
  * One text's terms of one TF-IDF part, accumulated straight into two dot products
  * (threat, phishing) and the squared norm, so scoring never builds a sparse vector.
  *
- * Most terms of a message occur once, so the common path touches nothing but L1 cache: a
- * bitmap over the part's keys (58k columns → 7 KB) says whether a key was seen in this text;
- * a first occurrence sets its bit and appends the key to the first-seen list. Only repeats
- * (~15% on SMS) go to a small open-addressing map from key to count, and only they read the
- * key's idf and weights. (A per-key dense array, one random read per occurrence in a few
- * hundred KB, cost ~3× as much.)
+ * Most terms of a message occur once, so the common path is one byte test: `marks[key]` holds
+ * the current text's mark when the key was seen in it (58k columns → 58 KB, the frequent grams'
+ * low keys in a few hot lines). A new text takes a new mark instead of clearing anything; every
+ * 255 texts the marks are zeroed (a bitmap cleared key by key cost ~15% more instructions per
+ * message). A first occurrence is appended to the first-seen list. Only repeats (~15% on SMS)
+ * read the key's idf and weights, and their counts go to a dense array valid under the same
+ * mark.
  *
  * Terms arrive two ways: `addGram` (one occurrence, nothing precomputed), or a cached word's
  * precomputed sums (`addSums`) followed by its keys with their in-word counts
@@ -31,7 +32,9 @@ export class TermAccumulator {
   /** Distinct keys of the current text in first-seen order; `size` of them. */
   keys: Int32Array;
   size = 0;
-  private readonly seen: Int32Array;
+  /** `marks[key] === mark` when key was seen in the current text (a new mark per text, no clearing). */
+  private readonly marks: Uint8Array;
+  private mark = 1;
   private readonly data: Float32Array;
   private readonly stride: number;
   private readonly idfAt: number;
@@ -39,19 +42,18 @@ export class TermAccumulator {
   private readonly inLine: GramIndex['inLine'];
   /** appendTo's tf·idf per key, kept between its two passes. */
   private weights = new Float64Array(256);
-  /** Counts of keys seen more than once: key + 1 per slot (0 = empty) → count; slots used, for clearing. */
-  private repKeys = new Int32Array(256);
-  private repCounts = new Int32Array(256);
-  private repUsed = new Int32Array(128);
-  private repSize = 0;
-  private repShift = 24;
+  /** Counts other than 1: `counts[key]` is valid while `countMarks[key] === mark`. */
+  private readonly counts: Int32Array;
+  private readonly countMarks: Uint8Array;
 
   constructor(
     index: GramIndex,
     readonly sublinearTf: boolean,
     readonly l2: boolean,
   ) {
-    this.seen = new Int32Array((index.size + 31) >>> 5);
+    this.marks = new Uint8Array(index.size);
+    this.countMarks = new Uint8Array(index.size);
+    this.counts = new Int32Array(index.size);
     this.data = index.data;
     this.stride = index.stride;
     this.idfAt = index.idfAt;
@@ -61,13 +63,11 @@ export class TermAccumulator {
   }
 
   reset(): void {
-    const { keys, seen } = this;
-    const n = this.size;
-    if (n > seen.length >> 2) seen.fill(0);
-    else for (let k = 0; k < n; k++) seen[keys[k] >>> 5] = 0;
-    if (this.repSize > 0) {
-      for (let k = 0; k < this.repSize; k++) this.repKeys[this.repUsed[k]] = 0;
-      this.repSize = 0;
+    // a new mark makes every key unseen; once the 255 marks are used, clear and start over
+    if (++this.mark === 256) {
+      this.marks.fill(0);
+      this.countMarks.fill(0);
+      this.mark = 1;
     }
     this.size = 0;
     this.dotThreat = 0;
@@ -93,7 +93,7 @@ export class TermAccumulator {
       }
       return;
     }
-    this.addRepeat(key, 1, 0);
+    this.addRepeat(key, 1, false);
   }
 
   /** A cached word's own contribution, computed as if no other word shared its grams. */
@@ -106,38 +106,35 @@ export class TermAccumulator {
   /**
    * The keys of a cached word, packed as key << 8 | in-word count in arena[p, end), whose
    * tf(count) terms are already in the word's sums (`addSums`). The hot loop of scoring:
-   * locals only, and a key costs a bit test unless an earlier word had it too.
+   * a key costs a bit test unless an earlier word had it too. The loop makes no call: what
+   * needs one (a repeat, or a count above 1) is noted and handled after it, since a call in
+   * the loop makes V8 re-check and reload every array on each key (~3× the instructions).
+   * The word's keys are distinct, so the order of that handling does not matter.
    */
   addWordKeys(arena: Int32Array, p: number, end: number): void {
-    const seen = this.seen;
+    const marks = this.marks;
+    const mark = this.mark;
     let keys = this.keys;
     let n = this.size;
     if (n + (end - p) > keys.length) keys = this.grow(n + (end - p));
     for (; p < end; p++) {
       const packed = arena[p];
       const key = packed >>> 8;
-      const word = key >>> 5;
-      const bit = 1 << (key & 31);
-      const bits = seen[word];
-      if ((bits & bit) === 0) {
-        seen[word] = bits | bit;
+      if (marks[key] !== mark) {
+        marks[key] = mark;
         keys[n++] = key;
         if ((packed & 255) !== 1) this.setCount(key, packed & 255);
       } else {
-        const count = packed & 255;
-        this.addRepeat(key, count, this.tf(count));
+        this.addRepeat(key, packed & 255, true);
       }
     }
     this.size = n;
   }
 
-  /** Sets key's bit and lists it when it is new to this text; false when it was seen before. */
+  /** Marks key seen and lists it when it is new to this text; false when it was seen before. */
   private markNew(key: number): boolean {
-    const word = key >>> 5;
-    const bit = 1 << (key & 31);
-    const bits = this.seen[word];
-    if ((bits & bit) !== 0) return false;
-    this.seen[word] = bits | bit;
+    if (this.marks[key] === this.mark) return false;
+    this.marks[key] = this.mark;
     const n = this.size;
     const keys = n === this.keys.length ? this.grow(n + 1) : this.keys;
     keys[n] = key;
@@ -145,13 +142,15 @@ export class TermAccumulator {
     return true;
   }
 
-  /** `count` more occurrences of a key seen before; `counted` is the tf already in the sums for them. */
-  private addRepeat(key: number, count: number, counted: number): void {
-    let slot = this.repSlot(key);
-    let before = 1;
-    if (this.repKeys[slot] !== 0) before = this.repCounts[slot];
-    else slot = this.claimSlot(slot, key);
-    this.repCounts[slot] = before + count;
+  /**
+   * `count` more occurrences of a key seen before; `inSums` when tf(count) is already in the
+   * sums for them (a cached word's keys). Integer arguments only: a double passed to a call
+   * V8 does not inline is boxed.
+   */
+  private addRepeat(key: number, count: number, inSums: boolean): void {
+    const counted = inSums ? this.tf(count) : 0;
+    const before = this.count(key);
+    this.setCount(key, before + count);
     const t0 = this.tf(before);
     const t1 = this.tf(before + count);
     const p = key * this.stride + this.idfAt;
@@ -172,9 +171,7 @@ export class TermAccumulator {
 
   /** Count of a key seen in the current text (1 unless it repeated). */
   count(key: number): number {
-    if (this.repSize === 0) return 1;
-    const slot = this.repSlot(key);
-    return this.repKeys[slot] === 0 ? 1 : this.repCounts[slot];
+    return this.countMarks[key] === this.mark ? this.counts[key] : 1;
   }
 
   /** The idf of a key. */
@@ -226,58 +223,23 @@ export class TermAccumulator {
     return true;
   }
 
-  /** The repeat map's slot for key: where it is, or the empty slot where it would go. */
-  private repSlot(key: number): number {
-    const keys = this.repKeys;
-    const mask = keys.length - 1;
-    const k1 = key + 1;
-    let i = Math.imul(k1, 0x9e3779b1) >>> this.repShift; // Fibonacci hashing: the top bits
-    while (keys[i] !== 0 && keys[i] !== k1) i = (i + 1) & mask;
-    return i;
-  }
-
+  /** Records key's count (other than 1) in this text. */
   private setCount(key: number, count: number): void {
-    let slot = this.repSlot(key);
-    if (this.repKeys[slot] === 0) slot = this.claimSlot(slot, key);
-    this.repCounts[slot] = count;
-  }
-
-  /** Takes the empty slot found for key (growing the map first when half full); returns key's slot. */
-  private claimSlot(slot: number, key: number): number {
-    if (2 * (this.repSize + 1) > this.repKeys.length) {
-      this.growRepeats();
-      slot = this.repSlot(key);
-    }
-    this.repKeys[slot] = key + 1;
-    this.repUsed[this.repSize++] = slot;
-    return slot;
-  }
-
-  private growRepeats(): void {
-    const oldKeys = this.repKeys;
-    const oldCounts = this.repCounts;
-    const oldUsed = this.repUsed;
-    const n = this.repSize;
-    const cap = oldKeys.length * 2;
-    this.repKeys = new Int32Array(cap);
-    this.repCounts = new Int32Array(cap);
-    this.repUsed = new Int32Array(cap >> 1);
-    this.repShift--;
-    this.repSize = 0;
-    for (let k = 0; k < n; k++) {
-      const slot = this.repSlot(oldKeys[oldUsed[k]] - 1);
-      this.repKeys[slot] = oldKeys[oldUsed[k]];
-      this.repCounts[slot] = oldCounts[oldUsed[k]];
-      this.repUsed[this.repSize++] = slot;
-    }
+    this.countMarks[key] = this.mark;
+    this.counts[key] = count;
   }
 
   private grow(needed: number): Int32Array {
-    let cap = this.keys.length * 2;
-    while (cap < needed) cap *= 2;
-    const keys = new Int32Array(cap);
-    keys.set(this.keys);
-    this.keys = keys;
-    return keys;
+    this.keys = growInts(this.keys, needed);
+    return this.keys;
   }
+}
+
+/** A copy of a at least twice as long and holding `needed`. */
+function growInts(a: Int32Array, needed: number): Int32Array<ArrayBuffer> {
+  let cap = a.length * 2;
+  while (cap < needed) cap *= 2;
+  const b = new Int32Array(cap);
+  b.set(a);
+  return b;
 }
