@@ -15,6 +15,11 @@ train/test row indices in file order and the group id of every row), and for eac
 Also measures in-process scoring throughput (transform + decision_function) one message at a
 time and in one batch (`--scoring-only` re-measures just that). Writes bench/results/sklearn-baseline.json.
 
+`--rates` prints (and writes nothing) one JSON line of batch scoring rates, per wall- and per
+CPU-second, of this model (seed 1's choice, fitted on seed 1's training rows) and of the plain
+baseline (word TF-IDF + logistic regression, the seed design): `bench/relative-speed.bench.ts`
+runs it between Warden's own runs, so both are measured on the same machine at the same moment.
+
 Run with an interpreter that has scikit-learn (here: /usr/bin/python3 scripts/baseline/sklearn_baseline.py).
 """
 import json
@@ -167,10 +172,39 @@ def rescore_only(texts, y):
         f.write("\n")
 
 
+def batch_rates(texts, vec, model, runs=5):
+    """Median messages per wall- and per CPU-second of transform + decision_function over all texts."""
+    model.decision_function(vec.transform(texts[:200]))  # warm-up
+    wall, cpu = [], []
+    for _ in range(runs):
+        w0, c0 = time.perf_counter(), time.process_time()
+        model.decision_function(vec.transform(texts))
+        wall.append(len(texts) / (time.perf_counter() - w0))
+        cpu.append(len(texts) / max(time.process_time() - c0, 1e-9))
+    return {"perWallSecond": round(float(np.median(wall))), "perCpuSecond": round(float(np.median(cpu)))}
+
+
+def rates_only(texts, y):
+    """Batch rates of the strong model and the plain baseline, as one JSON line on stdout."""
+    with open(os.path.join(RESULTS, "sklearn-baseline.json"), encoding="utf-8") as f:
+        chosen = json.load(f)["seeds"][0]["chosen"]
+    with open(os.path.join(RESULTS, "splits-uci-seed1.json"), encoding="utf-8") as f:
+        train = json.load(f)["train"]
+    tr = [texts[i] for i in train]
+    vec = features()
+    model = dict(candidates())[chosen]().fit(vec.fit_transform(tr), y[train])
+    plain_vec = TfidfVectorizer()
+    plain = LogisticRegression(max_iter=5000).fit(plain_vec.fit_transform(tr), y[train])
+    print(json.dumps({"model": chosen, "messages": len(texts), "strong": batch_rates(texts, vec, model),
+                      "plain": batch_rates(texts, plain_vec, plain), "loadAverage1m": round(os.getloadavg()[0], 2)}))
+
+
 def main():
     texts, y = load_uci()
     if "--scoring-only" in sys.argv:
         return rescore_only(texts, y)
+    if "--rates" in sys.argv:
+        return rates_only(texts, y)
     seeds, last = [], None
     for seed in SEEDS:
         r, vec, model = run_seed(texts, y, seed)
