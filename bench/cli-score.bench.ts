@@ -2,7 +2,9 @@
  * `warden score` on a 100,000-row file (the UCI texts repeated into a UCI-format TSV under
  * the temp dir): whole-process wall time, rows per second, child CPU time and peak RSS, median
  * of 3 runs, with the model named by version, by directory and by alias. Run: `node dist/bench/cli-score.bench.js` → bench/results/cli-score.json.
- * Target ≥ 70,000 rows/s (10× scikit-learn's in-process 7,000/s).
+ * Target ≥ 70,000 rows/s: 10× scikit-learn's in-process 7,000/s as the issue quotes it. The issue
+ * defines it as 10× scikit-learn's rate; `relative-speed.bench.ts` measures that ratio with both
+ * run side by side on this machine (whose scikit-learn rate is not the issue's 7,000/s).
  */
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

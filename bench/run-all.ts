@@ -9,6 +9,7 @@ import { runFeaturesBench } from './features.bench.js';
 import { runHttpBench } from './http.bench.js';
 import { isMain, loadAverage, machineNote, writeResult } from './measure.js';
 import { runQualityBench } from './quality.bench.js';
+import { runRelativeSpeedBench } from './relative-speed.bench.js';
 import { runRobustnessBench } from './robustness.bench.js';
 import { runScoreBench } from './score.bench.js';
 import { runStorageBench } from './storage.bench.js';
@@ -23,6 +24,7 @@ export const BENCHES: Record<string, Bench> = {
   tags: runTagsBench,
   score: runScoreBench,
   'cli-score': runCliScoreBench,
+  'relative-speed': runRelativeSpeedBench,
   train: runTrainBench,
   http: runHttpBench,
   storage: runStorageBench,
