@@ -106,10 +106,10 @@ export class TermAccumulator {
   /**
    * The keys of a cached word, packed as key << 8 | in-word count in arena[p, end), whose
    * tf(count) terms are already in the word's sums (`addSums`). The hot loop of scoring:
-   * a key costs a bit test unless an earlier word had it too. The loop makes no call: what
-   * needs one (a repeat, or a count above 1) is noted and handled after it, since a call in
-   * the loop makes V8 re-check and reload every array on each key (~3× the instructions).
-   * The word's keys are distinct, so the order of that handling does not matter.
+   * a key costs a byte test unless an earlier word had it too (or it occurs more than once in
+   * this word). Noting those keys and handling them after the loop, so that it makes no call,
+   * was tried: V8 re-checks the arrays on every key either way, and the instructions stayed
+   * the same.
    */
   addWordKeys(arena: Int32Array, p: number, end: number): void {
     const marks = this.marks;
