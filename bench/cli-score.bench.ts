@@ -18,11 +18,15 @@ import { loadUciTexts } from './uci-texts.js';
 const ROWS = 100_000;
 const RUNS = 3;
 
-/** Writes `rows` UCI-format lines (ham<TAB>text), cycling through the UCI texts. */
-export function buildScoreInput(path: string, rows: number, texts: readonly string[]): void {
+/**
+ * Writes `rows` UCI-format lines (ham<TAB>text), cycling through the UCI texts. With
+ * `distinct`, every row also ends in a token no other row has (` ref<row in base 36>`), so no
+ * two rows are the same message and each brings one word the scorer's caches have not seen.
+ */
+export function buildScoreInput(path: string, rows: number, texts: readonly string[], distinct = false): void {
   if (texts.length === 0) throw new Error('no texts to repeat');
   const lines: string[] = new Array(rows);
-  for (let i = 0; i < rows; i++) lines[i] = `ham\t${texts[i % texts.length]}`;
+  for (let i = 0; i < rows; i++) lines[i] = distinct ? `ham\t${texts[i % texts.length]} ref${i.toString(36)}` : `ham\t${texts[i % texts.length]}`;
   writeFileSync(path, lines.join('\n') + '\n');
 }
 

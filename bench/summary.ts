@@ -36,7 +36,8 @@ const HEADLINES: Headline[] = [
   { bench: 'score', figure: 'RSS after load MB', path: 'load.rssAfterLoadMB', goal: { kind: 'max', target: 100 } },
   { bench: 'cli-score', figure: 'warden score rows/s (wall)', path: 'rowsPerWallSecond', goal: { kind: 'min', target: 70_000 } },
   // issue 2's own definition: 10× scikit-learn's in-process rate, both measured side by side
-  { bench: 'relative-speed', figure: 'warden score ÷ scikit-learn in-process', path: 'medians.cliOverSklearn', goal: { kind: 'min', target: 10 } },
+  { bench: 'relative-speed', figure: 'warden score ÷ scikit-learn in-process (repeated rows)', path: 'medians.cliOverSklearn', goal: { kind: 'min', target: 10 } },
+  { bench: 'relative-speed', figure: 'warden score ÷ scikit-learn in-process (distinct rows)', path: 'medians.cliDistinctOverSklearn', goal: { kind: 'min', target: 10 } },
   { bench: 'relative-speed', figure: 'detector.score ÷ scikit-learn in-process', path: 'medians.inProcessOverSklearn' },
   { bench: 'train', figure: 'warden train s (wall)', path: 'wallSecondsMedian', goal: { kind: 'max', target: 30 } },
   { bench: 'http', figure: 'POST /v1/score req/s', path: 'pglite.saturation.requestsPerSecond', goal: { kind: 'min', target: 10_000 } },
