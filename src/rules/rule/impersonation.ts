@@ -26,7 +26,31 @@ const ORG_TRIGGER = wordTrigger([
 ]);
 
 /** What turns a mention into impersonation: asking for money, credentials, account action or a click. */
-const ASK_RE = /\b(?:pay(?:ment)?|fee|charge|verify|confirm|update|unlock|reactivate|validate|log ?in|sign ?in|password|pin|otp|click|tap|follow the link|visit|refund|reschedule|rebook|redeliver(?:y)?|suspended|locked)\b/;
+const ASK_RE = /\b(?:pay(?:ment)?|fee|charge|verify|confirm|update|unlock|reactivate|validate|log ?in|sign ?in|password|pin|otp|click|tap|follow the link|visit|refund|reschedule|rebook|redeliver(?:y)?|suspended|locked)\b/g;
+/** The cues that are things, and those that are states; every other cue is something the reader is asked to do. */
+const CUE_THINGS = new Set(['payment', 'fee', 'charge', 'password', 'pin', 'otp', 'refund', 'redelivery']);
+const CUE_STATES = new Set(['suspended', 'locked']);
+
+/**
+ * The reason's second half, from the strongest cue in the folded text: something the reader is
+ * asked to do ("asks the reader to "verify""), else a thing asked about ("mentions "fee""), else
+ * a state ("says an account or service is "locked""). Quoted from the original text.
+ */
+function describeCue(folded: string, text: string): string | null {
+  let thing: RegExpExecArray | null = null;
+  let state: RegExpExecArray | null = null;
+  ASK_RE.lastIndex = 0;
+  for (let m = ASK_RE.exec(folded); m !== null; m = ASK_RE.exec(folded)) {
+    const cue = m[0];
+    const quoted = () => text.slice(m!.index, m!.index + cue.length);
+    if (CUE_STATES.has(cue)) state ??= m;
+    else if (CUE_THINGS.has(cue)) thing ??= m;
+    else return `asks the reader to "${quoted()}"`;
+  }
+  if (thing !== null) return `mentions "${text.slice(thing.index, thing.index + thing[0].length)}"`;
+  if (state !== null) return `says an account or service is "${text.slice(state.index, state.index + state[0].length)}"`;
+  return null;
+}
 
 /**
  * impersonation: a bank, delivery firm, tax office, telecom or government body is named together
@@ -45,10 +69,10 @@ export const impersonationRule: Rule = {
     const brand = BRANDS.find((b) => b.words.includes(names[0]));
     // links the named brand really owns do not count as a request
     const foreignLink = ctx.links.find((l) => brand === undefined || l.registeredDomain === null || !brand.domains.includes(l.registeredDomain));
-    const asks = ASK_RE.exec(s);
-    if (asks === null && foreignLink === undefined) return null;
+    const cue = describeCue(s, ctx.text);
+    if (cue === null && foreignLink === undefined) return null;
     const who = brand?.name ?? ctx.text.slice(orgs[0].start, orgs[0].end);
-    const what = asks !== null ? `asks to "${ctx.text.slice(asks.index, asks.index + asks[0].length)}"` : `links to ${foreignLink!.hostname ?? foreignLink!.raw}`;
+    const what = cue ?? `links to ${foreignLink!.hostname ?? foreignLink!.raw}`;
     const spans: Span[] = orgs;
     return { tag: 'impersonation', reason: `claims to be ${who} and ${what}`, spans };
   },

@@ -39,9 +39,20 @@ test('impersonation: an organisation named together with a payment or account re
   const tag = tagOf(text, 'impersonation');
   assert.ok(tag);
   assert.deepEqual(tag.spans, [at(text, 'Royal Mail'), at(text, 'royalmail')]);
-  assert.equal(tag.reason, 'claims to be Royal Mail and asks to "fee"');
+  // "pay" (an action) is named over "fee" (a thing), though the fee comes first
+  assert.equal(tag.reason, 'claims to be Royal Mail and asks the reader to "pay"');
   const hmrc = 'HMRC: you are due a tax refund, claim at hmrc-refund.xyz';
   assert.deepEqual(tagOf(hmrc, 'impersonation')?.spans, [at(hmrc, 'HMRC'), at(hmrc, 'tax refund'), at(hmrc, 'hmrc')]);
+  assert.equal(tagOf(hmrc, 'impersonation')?.reason, 'claims to be HMRC and mentions "refund"');
+});
+
+test('impersonation: the reason names what the reader is asked to do before a state word, quoted as written', () => {
+  const text = 'URGENT: your HSBC account is locked. Verify within 24 hours at bit.ly/hsbc-secure';
+  assert.equal(tagOf(text, 'impersonation')?.reason, 'claims to be HSBC and asks the reader to "Verify"');
+  const locked = 'Your Barclays account has been suspended';
+  assert.equal(tagOf(locked, 'impersonation')?.reason, 'claims to be Barclays and says an account or service is "suspended"');
+  const linkOnly = 'Barclays: see the news at https://barclays-news.top/today';
+  assert.equal(tagOf(linkOnly, 'impersonation')?.reason, 'claims to be Barclays and links to barclays-news.top');
 });
 
 test('impersonation: a brand mentioned without a request, or linking to its own site, is not', () => {
