@@ -54,6 +54,24 @@ test('payment_request: gift cards, transfers, fees, outstanding balances', () =>
   for (const text of ['I paid for coffee yesterday', 'feeling good', 'wired up after coffee']) assert.equal(tagOf(text, 'payment_request'), null, text);
 });
 
+test('payment_request: a gift card as the currency is a payment; one on offer, or a bank card, is not', () => {
+  const ask = 'I need you to buy 4 Amazon gift cards today and send me the gift card codes';
+  assert.deepEqual(tagOf(ask, 'payment_request')?.spans, [at(ask, 'buy 4 Amazon gift cards'), at(ask, 'send me the gift card')]);
+  const codes = 'Scratch the back and text me the gift card numbers';
+  assert.deepEqual(tagOf(codes, 'payment_request')?.spans, [at(codes, 'gift card numbers')]);
+  const overdue = 'Courtesy reminder: payment on your Visa Card is now overdue.';
+  assert.deepEqual(tagOf(overdue, 'payment_request')?.spans, [at(overdue, 'payment on your Visa Card is now overdue')]);
+  for (const text of [
+    'You have been randomly selected. Get your $1000 gift card at www.bestbuy.com.your-a-winner.net',
+    'Congratulations! You won a £500 Tesco gift card',
+    'Thanks for the birthday gift card!',
+    'I lost my Visa card, can you lend me a tenner?',
+    'Your bill is ready. It is not overdue yet. See you',
+  ]) {
+    assert.equal(tagOf(text, 'payment_request'), null, text);
+  }
+});
+
 test('account_action: verify / update / confirm + account object within the clause', () => {
   const text = 'Please verify your account details. Account verification required; update your billing info.';
   const tag = tagOf(text, 'account_action');
