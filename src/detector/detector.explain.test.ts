@@ -4,6 +4,7 @@ import { createSparseBuffer } from '../features/index.js';
 import { loadDetector } from './load-detector.js';
 import type { DetectorParts } from './detector.js';
 import { tinyModelDir } from '../../test/support/tiny-model.js';
+import { CLASS_TOKEN_KINDS, findClassTokens } from '../text/class-tokens.js';
 
 const TEXTS = [
   'URGENT! Your account is locked. Verify your PIN at http://bit.ly/x within 24 hours',
@@ -28,14 +29,25 @@ test('explain returns the k largest |contributions| (checked against a full sort
     assert.equal(top.length, Math.min(5, all.length), text);
     top.forEach((t, i) => {
       assert.ok(Math.abs(Math.abs(t.contribution) - Math.abs(all[i].c)) < 1e-12, `${text}: rank ${i}`);
+      const name = t.feature.slice(t.feature.indexOf(':') + 1);
+      const kind = CLASS_TOKEN_KINDS.find((k) => name === `__${k}__`);
+      if (kind !== undefined) {
+        // a class token points at the text's tokens of its kind
+        const want = findClassTokens(text.toLowerCase()).filter((m) => m.kind === kind).map((m) => ({ start: m.start, end: m.end }));
+        assert.ok(want.length > 0, `${text}: ${t.feature} has places`);
+        assert.deepEqual(t.spans, want.slice(0, 5), `${text}: ${t.feature}`);
+        return;
+      }
       for (const s of t.spans) {
         assert.ok(s.start >= 0 && s.end <= text.length && s.start < s.end);
-        const name = t.feature.slice(t.feature.indexOf(':') + 1);
         assert.equal(text.slice(s.start, s.end).toLowerCase(), name);
       }
     });
     for (let i = 1; i < top.length; i++) assert.ok(Math.abs(top[i - 1].contribution) >= Math.abs(top[i].contribution));
   }
+  // The class tokens among the features were located, not left without spans.
+  const located = TEXTS.flatMap((text) => detector.explain(text, 8)).filter((c) => /^w:__\w+__$/.test(c.feature));
+  assert.ok(located.length > 0 && located.every((c) => c.spans.length > 0), JSON.stringify(located));
   // Explaining the text just scored reuses its features: same answer as from a cold start.
   for (const text of TEXTS) {
     const cold = (await loadDetector(await tinyModelDir())).explain(text, 5);

@@ -6,6 +6,7 @@ import type { Contributions, FittedVectorizer, LinearScorer } from '../features/
 import { createCalibrator, type CalibratorSpec } from '../model/calibrator.js';
 import type { LinearModel } from '../model/index.js';
 import type { Normalizer } from '../text/index.js';
+import { CLASS_TOKEN_STRINGS, createClassTokenBuffer, detectClassTokens, type ClassTokenBuffer } from '../text/class-tokens.js';
 // Not the rules' barrel: tagging (and the link / phone libraries under it, ~0.2 s to import)
 // is passed in by whoever builds a detector with rule features (`DetectorParts.tagText`).
 import { ruleFeatureVector } from '../rules/rule-features.js';
@@ -56,6 +57,8 @@ export class Detector {
   private readonly explainBuf: SparseBuffer = createSparseBuffer(256);
   private readonly explainRuleBuf = new Float32Array(TAG_NAMES.length);
   private readonly top = new TopK();
+  /** The class tokens (URLs, phones, …) of the text being explained, found when a class-token feature is named. */
+  private readonly classBuf = createClassTokenBuffer();
   private readonly names: FeatureNameCache;
   /** Threat contribution per explained feature (written by the scorer, or computed here). */
   private readonly contribHolder: Contributions = { values: new Float64Array(256) };
@@ -181,6 +184,7 @@ export class Detector {
       for (let j = 0; j < rf.length; j++) if (rf[j] !== 0) top.offer(this.dim + j, w[this.dim + j] * rf[j]);
     }
     const out: Contribution[] = [];
+    let nClass = -1; // class tokens of the text, found once when first needed
     for (let i = 0; i < top.filled; i++) {
       const col = top.cols[i];
       if (col >= this.dim) {
@@ -190,7 +194,16 @@ export class Detector {
       } else {
         const feature = this.names.name(col);
         lower ??= text.toLowerCase(); // made once for all the features located in it
-        out.push({ feature, contribution: top.values[i], spans: locateNeedle(text, lower, this.names.needle(col)) });
+        const needle = this.names.needle(col);
+        const kind = needle.startsWith('__') ? CLASS_TOKEN_STRINGS.indexOf(needle) : -1;
+        let spans: { start: number; end: number }[];
+        if (kind < 0) spans = locateNeedle(text, lower, needle);
+        else {
+          // a class token ('w:__url__') stands for every URL, phone, … of the text: point at those
+          if (nClass < 0) nClass = lower.length === text.length ? detectClassTokens(lower, this.classBuf) : 0;
+          spans = classTokenSpans(this.classBuf, nClass, kind);
+        }
+        out.push({ feature, contribution: top.values[i], spans });
       }
     }
     return out;
@@ -225,7 +238,24 @@ export function locateFeature(text: string, feature: string): { start: number; e
 /** `locateFeature` with the text's lower-case form made by the caller (once for several features). */
 function locateIn(text: string, lower: string, feature: string): { start: number; end: number }[] {
   const colon = feature.indexOf(':');
-  return locateNeedle(text, lower, colon >= 0 ? feature.slice(colon + 1) : feature);
+  const needle = colon >= 0 ? feature.slice(colon + 1) : feature;
+  const kind = needle.startsWith('__') ? CLASS_TOKEN_STRINGS.indexOf(needle) : -1;
+  if (kind < 0) return locateNeedle(text, lower, needle);
+  if (lower.length !== text.length) return [];
+  const buf = createClassTokenBuffer();
+  return classTokenSpans(buf, detectClassTokens(lower, buf), kind);
+}
+
+/**
+ * The spans of the class tokens of one kind among the n found (in a text of the original's
+ * length, so the offsets are the original's), up to 5. Found in the lower-cased original rather
+ * than the normalised text the model saw, so a link the normaliser re-fanged ('hxxp://…') has no
+ * span: the mapping is best-effort, as for any feature.
+ */
+function classTokenSpans(buf: ClassTokenBuffer, n: number, kind: number): { start: number; end: number }[] {
+  const spans: { start: number; end: number }[] = [];
+  for (let k = 0; k < n && spans.length < 5; k++) if (buf.kinds[k] === kind) spans.push({ start: buf.starts[k], end: buf.ends[k] });
+  return spans;
 }
 
 /** Where `needle` (a feature's name after its 'prefix:') occurs in `lower`, up to 5 places. */
