@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createSparseBuffer } from '../features/index.js';
 import { loadDetector } from './load-detector.js';
-import type { DetectorParts } from './detector.js';
+import { locateFeature, type DetectorParts } from './detector.js';
 import { tinyModelDir } from '../../test/support/tiny-model.js';
 import { CLASS_TOKEN_KINDS, findClassTokens } from '../text/class-tokens.js';
 
@@ -45,6 +45,15 @@ test('explain returns the k largest |contributions| (checked against a full sort
     });
     for (let i = 1; i < top.length; i++) assert.ok(Math.abs(top[i - 1].contribution) >= Math.abs(top[i].contribution));
   }
+  // A class token's spans are the text's tokens of that kind as the model saw them: a phone
+  // number split by a line break is one phone, not two numbers; a capital 'İ' (which lower-cases
+  // to two characters) does not lose them.
+  const split = 'Your parcel is held. Call 07781\n482378 quoting ref 55555 at http://bit.ly/x';
+  const turkish = 'İş Bankası: call 07781 482378 now';
+  assert.deepEqual(locateFeature(split, 'w:__phone__'), [{ start: split.indexOf('07781'), end: split.indexOf('482378') + 6 }]);
+  assert.deepEqual(locateFeature(split, 'w:__number__'), [{ start: split.indexOf('55555'), end: split.indexOf('55555') + 5 }]);
+  assert.deepEqual(locateFeature(split, 'w:__url__'), [{ start: split.indexOf('http'), end: split.length }]);
+  assert.deepEqual(locateFeature(turkish, 'w:__phone__'), [{ start: turkish.indexOf('07781'), end: turkish.length - 4 }]);
   // The class tokens among the features were located, not left without spans.
   const located = TEXTS.flatMap((text) => detector.explain(text, 8)).filter((c) => /^w:__\w+__$/.test(c.feature));
   assert.ok(located.length > 0 && located.every((c) => c.spans.length > 0), JSON.stringify(located));

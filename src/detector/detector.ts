@@ -200,7 +200,7 @@ export class Detector {
         if (kind < 0) spans = locateNeedle(text, lower, needle);
         else {
           // a class token ('w:__url__') stands for every URL, phone, … of the text: point at those
-          if (nClass < 0) nClass = lower.length === text.length ? detectClassTokens(lower, this.classBuf) : 0;
+          if (nClass < 0) nClass = detectClassTokens(spacedForClassTokens(text), this.classBuf);
           spans = classTokenSpans(this.classBuf, nClass, kind);
         }
         out.push({ feature, contribution: top.values[i], spans });
@@ -241,17 +241,26 @@ function locateIn(text: string, lower: string, feature: string): { start: number
   const needle = colon >= 0 ? feature.slice(colon + 1) : feature;
   const kind = needle.startsWith('__') ? CLASS_TOKEN_STRINGS.indexOf(needle) : -1;
   if (kind < 0) return locateNeedle(text, lower, needle);
-  if (lower.length !== text.length) return [];
   const buf = createClassTokenBuffer();
-  return classTokenSpans(buf, detectClassTokens(lower, buf), kind);
+  return classTokenSpans(buf, detectClassTokens(spacedForClassTokens(text), buf), kind);
 }
 
+/** Line breaks, tabs and the other spaces the normaliser turns into ' ' (one for one, so offsets hold). */
+const OTHER_SPACES = /[\t\n\v\f\r\u00a0\u2028\u2029\u3000]/g;
+
 /**
- * The spans of the class tokens of one kind among the n found (in a text of the original's
- * length, so the offsets are the original's), up to 5. Found in the lower-cased original rather
- * than the normalised text the model saw, so a link the normaliser re-fanged ('hxxp://…') has no
- * span: the mapping is best-effort, as for any feature.
+ * The original text as the class-token detector should see it to find what the model found: the
+ * spaces the normaliser makes ' ' made ' ' here too ("07781\n482378" is one phone number to the
+ * model), character for character, so the offsets are the original's. The detector ignores ASCII
+ * case. What the normaliser changes beyond that (a re-fanged 'hxxp://…', full-width digits,
+ * runs of spaces) is not undone: spans are best-effort, as for any feature.
  */
+function spacedForClassTokens(text: string): string {
+  OTHER_SPACES.lastIndex = 0;
+  return OTHER_SPACES.test(text) ? text.replace(OTHER_SPACES, ' ') : text;
+}
+
+/** The spans of the class tokens of one kind among the n found, up to 5. */
 function classTokenSpans(buf: ClassTokenBuffer, n: number, kind: number): { start: number; end: number }[] {
   const spans: { start: number; end: number }[] = [];
   for (let k = 0; k < n && spans.length < 5; k++) if (buf.kinds[k] === kind) spans.push({ start: buf.starts[k], end: buf.ends[k] });

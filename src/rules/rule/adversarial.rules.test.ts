@@ -20,6 +20,8 @@ const INPUTS: Record<string, string> = {
   spaces: ' '.repeat(100_000),
   calls: 'Call 09061701461 now! '.repeat(4_600),
   links: 'www.paypa1.com '.repeat(6_700),
+  giftVerbs: 'buy pay with send me get me 4 need '.repeat(2_900),
+  brandCues: 'HSBC locked fee pin '.repeat(5_000),
 };
 
 /** Expected span count per rule and input (0 means the tag is absent). Only non-zero cells are listed. */
@@ -33,6 +35,8 @@ const EXPECTED: Partial<Record<TagName, Partial<Record<keyof typeof INPUTS, numb
   link_present: { links: 6_700 },
   lookalike_domain: { links: 6_700 },
   obfuscation: { links: 256 }, // "paypa1" is a digit spelling of paypal
+  payment_request: { brandCues: 256 }, // every "fee"
+  impersonation: { brandCues: 256 }, // every "HSBC", named with the cues after it
 };
 
 for (const tag of TAG_NAMES) {

@@ -31,21 +31,42 @@ const ASK_RE = /\b(?:pay(?:ment)?|fee|charge|verify|confirm|update|unlock|reacti
 const CUE_THINGS = new Set(['payment', 'fee', 'charge', 'password', 'pin', 'otp', 'refund', 'redelivery']);
 const CUE_STATES = new Set(['suspended', 'locked']);
 
+/** A negation earlier in the cue's clause: "we will never ask you to confirm your PIN". */
+const NEGATION_RE = /\b(?:never|not|don't|dont|do not|won't|will not|doesn't|does not|didn't|no one|nobody)\b/;
+const CLAUSE_LOOKBACK = 40;
+
+/** Whether the cue at `at` is negated: a negation word in the ≤ 40 characters before it, within its clause (after the last . ! ? , ; or line break). */
+function negated(folded: string, at: number): boolean {
+  let from = Math.max(0, at - CLAUSE_LOOKBACK);
+  for (let k = at - 1; k >= from; k--) {
+    const c = folded.charCodeAt(k);
+    if (c === 46 /* . */ || c === 33 /* ! */ || c === 63 /* ? */ || c === 10 /* \n */ || c === 44 /* , */ || c === 59 /* ; */) {
+      from = k + 1;
+      break;
+    }
+  }
+  return NEGATION_RE.test(folded.slice(from, at));
+}
+
 /**
  * The reason's second half, from the strongest cue in the folded text: something the reader is
  * asked to do ("asks the reader to "verify""), else a thing asked about ("mentions "fee""), else
- * a state ("says an account or service is "locked""). Quoted from the original text.
+ * a state ("says an account or service is "locked""); quoted from the original text. Null when
+ * there is no cue. Not cues: a word right after a named organisation (a product or a heading:
+ * "Apple Pay", "Royal Mail update:"), and a negated one ("will never ask you to confirm").
  */
-function describeCue(folded: string, text: string): string | null {
+function describeCue(folded: string, text: string, orgs: readonly Span[]): string | null {
   let thing: RegExpExecArray | null = null;
   let state: RegExpExecArray | null = null;
+  const afterOrg = new Set<number>();
+  for (const o of orgs) if (folded.charCodeAt(o.end) === 32) afterOrg.add(o.end + 1);
   ASK_RE.lastIndex = 0;
   for (let m = ASK_RE.exec(folded); m !== null; m = ASK_RE.exec(folded)) {
+    if (afterOrg.has(m.index) || negated(folded, m.index)) continue;
     const cue = m[0];
-    const quoted = () => text.slice(m!.index, m!.index + cue.length);
     if (CUE_STATES.has(cue)) state ??= m;
     else if (CUE_THINGS.has(cue)) thing ??= m;
-    else return `asks the reader to "${quoted()}"`;
+    else return `asks the reader to "${text.slice(m.index, m.index + cue.length)}"`;
   }
   if (thing !== null) return `mentions "${text.slice(thing.index, thing.index + thing[0].length)}"`;
   if (state !== null) return `says an account or service is "${text.slice(state.index, state.index + state[0].length)}"`;
@@ -69,7 +90,7 @@ export const impersonationRule: Rule = {
     const brand = BRANDS.find((b) => b.words.includes(names[0]));
     // links the named brand really owns do not count as a request
     const foreignLink = ctx.links.find((l) => brand === undefined || l.registeredDomain === null || !brand.domains.includes(l.registeredDomain));
-    const cue = describeCue(s, ctx.text);
+    const cue = describeCue(s, ctx.text, orgs);
     if (cue === null && foreignLink === undefined) return null;
     const who = brand?.name ?? ctx.text.slice(orgs[0].start, orgs[0].end);
     const what = cue ?? `links to ${foreignLink!.hostname ?? foreignLink!.raw}`;

@@ -56,17 +56,24 @@ test('payment_request: gift cards, transfers, fees, outstanding balances', () =>
 
 test('payment_request: a gift card as the currency is a payment; one on offer, or a bank card, is not', () => {
   const ask = 'I need you to buy 4 Amazon gift cards today and send me the gift card codes';
-  assert.deepEqual(tagOf(ask, 'payment_request')?.spans, [at(ask, 'buy 4 Amazon gift cards'), at(ask, 'send me the gift card')]);
+  assert.deepEqual(tagOf(ask, 'payment_request')?.spans, [at(ask, 'need you to buy 4 Amazon gift cards'), at(ask, 'send me the gift card')]);
   const codes = 'Scratch the back and text me the gift card numbers';
   assert.deepEqual(tagOf(codes, 'payment_request')?.spans, [at(codes, 'gift card numbers')]);
-  const overdue = 'Courtesy reminder: payment on your Visa Card is now overdue.';
-  assert.deepEqual(tagOf(overdue, 'payment_request')?.spans, [at(overdue, 'payment on your Visa Card is now overdue')]);
+  // the "boss / relative" scam's verbs, and prices (a '.' inside the gap)
+  for (const [text, span] of [
+    ['Hi mum, can you get me 3 Amazon gift cards and send me the codes', 'get me 3 Amazon gift cards'],
+    ['I need you to pick up some Apple gift cards for a client', 'need you to pick up some Apple gift cards'],
+    ['get 4 Razer Gold gift cards and scratch the back', 'get 4 Razer Gold gift cards'],
+    ['Buy 4 x £25.00 Amazon gift cards and text me the codes', 'Buy 4 x £25.00 Amazon gift cards'],
+  ]) {
+    assert.deepEqual(tagOf(text, 'payment_request')?.spans[0], at(text, span), text);
+  }
   for (const text of [
     'You have been randomly selected. Get your $1000 gift card at www.bestbuy.com.your-a-winner.net',
     'Congratulations! You won a £500 Tesco gift card',
     'Thanks for the birthday gift card!',
     'I lost my Visa card, can you lend me a tenner?',
-    'Your bill is ready. It is not overdue yet. See you',
+    'Your electricity bill is not overdue',
   ]) {
     assert.equal(tagOf(text, 'payment_request'), null, text);
   }

@@ -53,6 +53,19 @@ test('impersonation: the reason names what the reader is asked to do before a st
   assert.equal(tagOf(locked, 'impersonation')?.reason, 'claims to be Barclays and says an account or service is "suspended"');
   const linkOnly = 'Barclays: see the news at https://barclays-news.top/today';
   assert.equal(tagOf(linkOnly, 'impersonation')?.reason, 'claims to be Barclays and links to barclays-news.top');
+  // a word right after the name is the product or the heading, not a request
+  assert.equal(tagOf('Apple Pay: your card ending 1234 has been locked', 'impersonation')?.reason, 'claims to be Apple and says an account or service is "locked"');
+  assert.equal(tagOf('Royal Mail update: a £1.45 fee is due, pay at royalmail-fee.top', 'impersonation')?.reason, 'claims to be Royal Mail and asks the reader to "pay"');
+});
+
+test('impersonation: a negated request is none — a bank\'s genuine warning is not impersonation', () => {
+  for (const text of ['HSBC will never ask you to confirm your PIN by text', 'Barclays: we do not ask you to verify your account by SMS']) {
+    assert.equal(tagOf(text, 'impersonation'), null, text);
+  }
+  // the negation reaches back within its clause only
+  assert.equal(tagOf('Never mind. HSBC: verify your account now', 'impersonation')?.reason, 'claims to be HSBC and asks the reader to "verify"');
+  const smish = 'Dear Sir Your Bank card has been blocked because you did not updated yet, If you want to update your ATM card please contact +971586153091';
+  assert.equal(tagOf(smish, 'impersonation')?.reason, 'claims to be Your Bank and asks the reader to "update"');
 });
 
 test('impersonation: a brand mentioned without a request, or linking to its own site, is not', () => {
