@@ -79,6 +79,12 @@ test('payment_request: a gift card as the currency is a payment; one on offer, o
   }
 });
 
+test('payment_request: a sum of money to send over ("hi mum" scams)', () => {
+  const text = 'Mum I lost my phone, this is my new number. Can you send me £200 for rent? Or transfer $50 today';
+  assert.deepEqual(tagOf(text, 'payment_request')?.spans, [at(text, 'send me £200'), at(text, 'transfer $50')]);
+  for (const text of ['I will send you the photos', 'send me 2 pics', 'transfer to platform 2']) assert.equal(tagOf(text, 'payment_request'), null, text);
+});
+
 test('account_action: verify / update / confirm + account object within the clause', () => {
   const text = 'Please verify your account details. Account verification required; update your billing info.';
   const tag = tagOf(text, 'account_action');
