@@ -24,7 +24,7 @@ import { fileURLToPath } from 'node:url';
 import { registryAt } from '../src/cli/context.js';
 import { benchDataDir, ensureBenchModel } from './bench-model.js';
 import { buildScoreInput } from './cli-score.bench.js';
-import { isMain, loadAverage, machineNote, median, REPO_ROOT, round, WARDEN_BIN, writeResult } from './measure.js';
+import { isMain, loadAverage, machineNote, median, REPO_ROOT, round, WARDEN_BIN, writeResult, type Rate } from './measure.js';
 import { timedRun } from './timed-run.js';
 import { loadUciTexts } from './uci-texts.js';
 
@@ -33,15 +33,30 @@ const ROWS = 100_000;
 const PYTHON = '/usr/bin/python3';
 const BASELINE = join(REPO_ROOT, 'scripts', 'baseline', 'sklearn_baseline.py');
 
-interface Rates {
-  perWallSecond: number;
-  perCpuSecond: number;
-}
-
 interface SklearnRates {
   model: string;
-  strong: Rates;
-  plain: Rates;
+  strong: Rate;
+  plain: Rate;
+}
+
+interface CliRun {
+  rowsPerWallSecond: number;
+  wallSeconds: number;
+  cpuSeconds: number;
+}
+
+interface Round {
+  loadAverage: number[];
+  sklearnModel: string;
+  sklearnStrong: Rate;
+  sklearnPlain: Rate;
+  wardenScoreRepeated: CliRun;
+  wardenScoreDistinct: CliRun;
+  wardenInProcess: Rate;
+  cliOverSklearn: number;
+  cliDistinctOverSklearn: number;
+  inProcessOverSklearn: number;
+  inProcessOverPlain: number;
 }
 
 /** Whether the baseline can run here (python3 with scikit-learn). */
@@ -57,14 +72,14 @@ function sklearnRates(): SklearnRates {
 }
 
 /** Warden's in-process `detector.score` rate in a fresh process that only scores. */
-function wardenInProcess(modelDir: string): Rates {
+function wardenInProcess(modelDir: string): Rate {
   const probe = fileURLToPath(new URL('./score-rate-probe.js', import.meta.url));
   const res = spawnSync(process.execPath, [probe, modelDir], { encoding: 'utf8' });
   if (res.status !== 0) throw new Error(`score probe failed: ${res.stderr}`);
-  return JSON.parse(res.stdout.trim().split('\n').pop() ?? '') as Rates;
+  return JSON.parse(res.stdout.trim().split('\n').pop() ?? '') as Rate;
 }
 
-export async function runRelativeSpeedBench(): Promise<Record<string, unknown>> {
+export async function runRelativeSpeedBench(): Promise<{ rounds: Round[]; medians: Record<string, number> } & Record<string, unknown>> {
   if (!sklearnAvailable()) throw new Error(`${PYTHON} with scikit-learn is needed (apt-get install -y python3-sklearn)`);
   const dataDir = benchDataDir();
   const model = await ensureBenchModel(dataDir);
@@ -75,12 +90,12 @@ export async function runRelativeSpeedBench(): Promise<Record<string, unknown>> 
   const texts = loadUciTexts();
   buildScoreInput(repeated, ROWS, texts);
   buildScoreInput(distinct, ROWS, texts, true);
-  const score = (input: string) => {
+  const score = (input: string): CliRun => {
     const r = timedRun(process.execPath, [WARDEN_BIN, 'score', '--in', input, '--out', output, '--data-dir', dataDir, '--model', model.version]);
     if (r.status !== 0) throw new Error(`warden score failed (${r.status}): ${r.stderr}`);
     return { rowsPerWallSecond: Math.round(ROWS / r.wallSeconds), wallSeconds: round(r.wallSeconds, 2), cpuSeconds: round(r.cpuSeconds, 2) };
   };
-  const rounds: Record<string, unknown>[] = [];
+  const rounds: Round[] = [];
   try {
     for (let i = 0; i < ROUNDS; i++) {
       const la = loadAverage();
@@ -106,20 +121,20 @@ export async function runRelativeSpeedBench(): Promise<Record<string, unknown>> 
   } finally {
     for (const f of [repeated, distinct, output]) rmSync(f, { force: true });
   }
-  const med = (k: string) => median(rounds.map((r) => r[k] as number));
+  const med = (of: (r: Round) => number) => median(rounds.map(of));
   const result = {
     command: 'node dist/bench/relative-speed.bench.js',
     rounds,
     medians: {
-      cliOverSklearn: med('cliOverSklearn'),
-      cliDistinctOverSklearn: med('cliDistinctOverSklearn'),
-      inProcessOverSklearn: med('inProcessOverSklearn'),
-      inProcessOverPlain: med('inProcessOverPlain'),
-      wardenScoreRowsPerWallSecond: median(rounds.map((r) => (r.wardenScoreRepeated as { rowsPerWallSecond: number }).rowsPerWallSecond)),
-      wardenScoreDistinctRowsPerWallSecond: median(rounds.map((r) => (r.wardenScoreDistinct as { rowsPerWallSecond: number }).rowsPerWallSecond)),
-      sklearnStrongPerWallSecond: median(rounds.map((r) => (r.sklearnStrong as Rates).perWallSecond)),
-      sklearnPlainPerWallSecond: median(rounds.map((r) => (r.sklearnPlain as Rates).perWallSecond)),
-      wardenInProcessPerCpuSecond: median(rounds.map((r) => (r.wardenInProcess as Rates).perCpuSecond)),
+      cliOverSklearn: med((r) => r.cliOverSklearn),
+      cliDistinctOverSklearn: med((r) => r.cliDistinctOverSklearn),
+      inProcessOverSklearn: med((r) => r.inProcessOverSklearn),
+      inProcessOverPlain: med((r) => r.inProcessOverPlain),
+      wardenScoreRowsPerWallSecond: med((r) => r.wardenScoreRepeated.rowsPerWallSecond),
+      wardenScoreDistinctRowsPerWallSecond: med((r) => r.wardenScoreDistinct.rowsPerWallSecond),
+      sklearnStrongPerWallSecond: med((r) => r.sklearnStrong.perWallSecond),
+      sklearnPlainPerWallSecond: med((r) => r.sklearnPlain.perWallSecond),
+      wardenInProcessPerCpuSecond: med((r) => r.wardenInProcess.perCpuSecond),
     },
     targets: { cliOverSklearn: 10, cliDistinctOverSklearn: 10 },
     ...machineNote(),
@@ -130,13 +145,10 @@ export async function runRelativeSpeedBench(): Promise<Record<string, unknown>> 
 
 if (isMain(import.meta.url)) {
   const r = await runRelativeSpeedBench();
-  for (const x of r.rounds as Record<string, unknown>[]) {
-    const sk = x.sklearnStrong as Rates;
-    const rep = x.wardenScoreRepeated as { rowsPerWallSecond: number };
-    const dis = x.wardenScoreDistinct as { rowsPerWallSecond: number };
-    const n = (v: number) => v.toLocaleString('en-GB');
+  const n = (v: number) => v.toLocaleString('en-GB');
+  for (const x of r.rounds) {
     console.log(
-      `load ${(x.loadAverage as number[])[0]}: sklearn ${n(sk.perWallSecond)} msg/s; warden score ${n(rep.rowsPerWallSecond)} rows/s repeated (${x.cliOverSklearn}×), ${n(dis.rowsPerWallSecond)} distinct (${x.cliDistinctOverSklearn}×); in-process ${n((x.wardenInProcess as Rates).perCpuSecond)} msg/CPU-s (${x.inProcessOverSklearn}× sklearn, ${x.inProcessOverPlain}× the plain baseline)`,
+      `load ${x.loadAverage[0]}: sklearn ${n(x.sklearnStrong.perWallSecond)} msg/s; warden score ${n(x.wardenScoreRepeated.rowsPerWallSecond)} rows/s repeated (${x.cliOverSklearn}×), ${n(x.wardenScoreDistinct.rowsPerWallSecond)} distinct (${x.cliDistinctOverSklearn}×); in-process ${n(x.wardenInProcess.perCpuSecond)} msg/CPU-s (${x.inProcessOverSklearn}× sklearn, ${x.inProcessOverPlain}× the plain baseline)`,
     );
   }
   console.log('medians', JSON.stringify(r.medians));

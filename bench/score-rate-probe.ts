@@ -4,8 +4,10 @@
  * that does nothing else. Prints one JSON line: messages per CPU-second and per wall-second.
  */
 import { loadDetector } from '../src/detector/load-detector.js';
-import { cpuMs } from './measure.js';
+import { rate } from './measure.js';
 import { loadUciTexts } from './uci-texts.js';
+
+const PASSES = 18;
 
 const [dir] = process.argv.slice(2);
 if (!dir) {
@@ -14,14 +16,8 @@ if (!dir) {
 }
 const texts = loadUciTexts();
 const detector = await loadDetector(dir);
-let sink = 0;
-for (let r = 0; r < 2; r++) for (const t of texts) sink += detector.score(t).riskScore;
-const passes = 18;
-const c0 = cpuMs();
-const w0 = performance.now();
-for (let r = 0; r < passes; r++) for (const t of texts) sink += detector.score(t).riskScore;
-const n = passes * texts.length;
-const perCpuSecond = Math.round(n / ((cpuMs() - c0) / 1000));
-const perWallSecond = Math.round(n / ((performance.now() - w0) / 1000));
-if (!Number.isFinite(sink)) throw new Error('non-finite scores');
-process.stdout.write(JSON.stringify({ messages: n, perCpuSecond, perWallSecond }) + '\n');
+const score = (t: string) => detector.score(t).riskScore;
+const warm = rate(texts, 2, score);
+const r = rate(texts, PASSES, score);
+if (!Number.isFinite(warm.sink + r.sink)) throw new Error('non-finite scores');
+process.stdout.write(JSON.stringify({ messages: PASSES * texts.length, perCpuSecond: Math.round(r.perCpuSecond), perWallSecond: Math.round(r.perWallSecond) }) + '\n');

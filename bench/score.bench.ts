@@ -11,28 +11,11 @@ import { loadDetector } from '../src/detector/load-detector.js';
 import { triage } from '../src/triage/triage.js';
 import { policyForModel } from '../src/triage/policy.js';
 import { benchDataDir, ensureBenchModel } from './bench-model.js';
-import { cpuMs, isMain, loadAverage, machineNote, median, round, writeResult } from './measure.js';
+import { isMain, loadAverage, machineNote, median, rate, round, writeResult, type Rate } from './measure.js';
 import { loadUciTexts } from './uci-texts.js';
 
 const RUNS = 5;
 const PROBES = 5;
-
-interface Rate {
-  perCpuSecond: number;
-  perWallSecond: number;
-}
-
-/** Calls `fn` on every text `repeats` times; messages per CPU-second and per wall-second. */
-function rate(texts: readonly string[], repeats: number, fn: (t: string) => number): Rate & { sink: number } {
-  let sink = 0;
-  const c0 = cpuMs();
-  const w0 = performance.now();
-  for (let r = 0; r < repeats; r++) for (let i = 0; i < texts.length; i++) sink += fn(texts[i]);
-  const cpu = cpuMs() - c0;
-  const wall = performance.now() - w0;
-  const n = texts.length * repeats;
-  return { perCpuSecond: n / (cpu / 1000), perWallSecond: n / (wall / 1000), sink };
-}
 
 function medianRates(runs: Rate[]): Rate & { runsPerCpuSecond: number[] } {
   return {

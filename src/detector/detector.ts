@@ -195,7 +195,7 @@ export class Detector {
         const feature = this.names.name(col);
         lower ??= text.toLowerCase(); // made once for all the features located in it
         const needle = this.names.needle(col);
-        const kind = needle.startsWith('__') ? CLASS_TOKEN_STRINGS.indexOf(needle) : -1;
+        const kind = classTokenKind(needle);
         let spans: { start: number; end: number }[];
         if (kind < 0) spans = locateNeedle(text, lower, needle);
         else {
@@ -239,10 +239,15 @@ export function locateFeature(text: string, feature: string): { start: number; e
 function locateIn(text: string, lower: string, feature: string): { start: number; end: number }[] {
   const colon = feature.indexOf(':');
   const needle = colon >= 0 ? feature.slice(colon + 1) : feature;
-  const kind = needle.startsWith('__') ? CLASS_TOKEN_STRINGS.indexOf(needle) : -1;
+  const kind = classTokenKind(needle);
   if (kind < 0) return locateNeedle(text, lower, needle);
   const buf = createClassTokenBuffer();
   return classTokenSpans(buf, detectClassTokens(spacedForClassTokens(text), buf), kind);
+}
+
+/** The class-token kind a feature's needle names ('__url__' → KIND_URL), or -1 for any other gram. */
+function classTokenKind(needle: string): number {
+  return needle.startsWith('__') ? CLASS_TOKEN_STRINGS.indexOf(needle) : -1;
 }
 
 /** Line breaks, tabs and the other spaces the normaliser turns into ' ' (one for one, so offsets hold). */

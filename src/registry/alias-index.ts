@@ -63,7 +63,7 @@ export class AliasIndex {
     } catch {
       return null; // missing or torn
     }
-    if (names.some((n) => n.startsWith(CHANGING))) return null;
+    if (changing(names)) return null;
     const database = await this.#database();
     if (database === null || file.database !== database || typeof file.aliases !== 'object' || file.aliases === null) return null;
     const version = (file.aliases as Record<string, unknown>)[alias];
@@ -98,9 +98,7 @@ export class AliasIndex {
     } finally {
       await this.#locked(async () => {
         await rm(marker, { force: true });
-        await this.#clearStaleMarkers();
-        if ((await readdir(this.#dir)).some((n) => n.startsWith(CHANGING))) return;
-        await this.#writeSettled(await current());
+        await this.#rewrite(current);
       }).catch(() => {
         // Not without the lock: a rewrite that read the aliases before this commit may still land,
         // and only this marker keeps readers from trusting it. The next locked rewrite clears it.
@@ -114,12 +112,18 @@ export class AliasIndex {
    * (a one-shot command on the embedded PGlite: no change can be under way elsewhere).
    */
   async record(current: () => Promise<Partial<Record<Alias, string>>>): Promise<void> {
-    await this.#locked(async () => {
-      await this.#clearStaleMarkers();
-      if ((await readdir(this.#dir)).some((n) => n.startsWith(CHANGING))) return;
-      // read under the lock, after the marker check: a change cannot commit in between unseen
-      await this.#writeSettled(await current());
-    });
+    await this.#locked(() => this.#rewrite(current));
+  }
+
+  /**
+   * Under the lock: writes the file from the database's answer unless a change is under way
+   * (its marker, once stale ones are cleared). Read under the lock, after the marker check, so
+   * a change cannot commit in between unseen.
+   */
+  async #rewrite(current: () => Promise<Partial<Record<Alias, string>>>): Promise<void> {
+    await this.#clearStaleMarkers();
+    if (changing(await readdir(this.#dir))) return;
+    await this.#writeSettled(await current());
   }
 
   async #writeSettled(aliases: Partial<Record<Alias, string>>): Promise<void> {
@@ -175,6 +179,11 @@ export class AliasIndex {
       await rm(lock, { recursive: true, force: true });
     }
   }
+}
+
+/** Whether a directory listing holds a change's marker. */
+function changing(names: readonly string[]): boolean {
+  return names.some((n) => n.startsWith(CHANGING));
 }
 
 /** Whether "pid incarnation[-…]" names a process still running: another live pid, or this very process. */

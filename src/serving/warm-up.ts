@@ -65,9 +65,16 @@ export async function bundledWarmupTexts(): Promise<string[]> {
 
 /** Concurrent requests in flight during the warm-up (a few keep-alive connections, as clients hold). */
 const IN_FLIGHT = 4;
-/** The header carrying the warm-up's secret, and the only paths it sends (see warmupRequest). */
+/** The header carrying the warm-up's secret. */
 const WARMUP_HEADER = 'x-warden-warmup';
-const WARMUP_PATHS: ReadonlySet<string> = new Set(['/v1/score']);
+/**
+ * The one call the warm-up sends: a single-text score, the call nearly all traffic makes. Not a
+ * mix of routes: a warm-up that also sent batches, triage and tags left the single-score path
+ * ~15% slower under saturation than no warm-up at all (7,500 vs 9,000 req/s, log on; 10,100
+ * with this one): code shared by the routes, optimised for what it saw first, serves the hot
+ * path less well. The other routes warm on their first real requests.
+ */
+const WARMUP_PATH = '/v1/score';
 
 /**
  * Sends the warm-up requests through a private loopback server; returns how many failed (an
@@ -83,7 +90,7 @@ async function selfRequests(app: FastifyInstance, texts: readonly string[], requ
   let idle: () => void = () => {};
   const server = createServer((req, res) => {
     const presented = Buffer.from(String(req.headers[WARMUP_HEADER] ?? ''), 'base64url');
-    if (presented.length !== token.length || !timingSafeEqual(presented, token) || !WARMUP_PATHS.has(req.url ?? '')) {
+    if (presented.length !== token.length || !timingSafeEqual(presented, token) || req.url !== WARMUP_PATH) {
       res.writeHead(403, { connection: 'close' }).end();
       return;
     }
@@ -106,8 +113,8 @@ async function selfRequests(app: FastifyInstance, texts: readonly string[], requ
     const loop = async (): Promise<void> => {
       while (next < requests) {
         const i = next++;
-        const [path, body] = warmupRequest(i, texts);
-        if ((await post(agent, port, path, body, token.toString('base64url'))) !== 200) failed++;
+        const body = JSON.stringify({ text: texts[i % texts.length] });
+        if ((await post(agent, port, body, token.toString('base64url'))) !== 200) failed++;
       }
     };
     await Promise.all(Array.from({ length: IN_FLIGHT }, loop));
@@ -130,13 +137,12 @@ async function selfRequests(app: FastifyInstance, texts: readonly string[], requ
 /** How long one warm-up request may take before it counts as failed (a start-up must not hang on one). */
 const REQUEST_TIMEOUT_MS = 10_000;
 
-
-/** POSTs body; the status code, or 0 on a socket error or after REQUEST_TIMEOUT_MS. */
-function post(agent: Agent, port: number, path: string, body: string, token: string): Promise<number> {
+/** POSTs body to the warm-up path; the status code, or 0 on a socket error or after REQUEST_TIMEOUT_MS. */
+function post(agent: Agent, port: number, body: string, token: string): Promise<number> {
   const payload = Buffer.from(body);
   return new Promise((resolve) => {
     const headers = { 'content-type': 'application/json', 'content-length': payload.length, [WARMUP_HEADER]: token };
-    const req = request({ agent, host: '127.0.0.1', port, path, method: 'POST', headers }, (res) => {
+    const req = request({ agent, host: '127.0.0.1', port, path: WARMUP_PATH, method: 'POST', headers }, (res) => {
       res.resume();
       res.on('end', () => resolve(res.statusCode ?? 0));
     });
@@ -149,15 +155,4 @@ function post(agent: Agent, port: number, path: string, body: string, token: str
 function closeServer(server: Server): Promise<void> {
   server.closeAllConnections();
   return new Promise((resolve) => server.close(() => resolve()));
-}
-
-/**
- * The i-th warm-up request: a single-text score, the call nearly all traffic makes. Not a mix
- * of routes: a warm-up that also sent batches, triage and tags left the single-score path
- * ~15% slower under saturation than no warm-up at all (7,500 vs 9,000 req/s, log on; 10,100
- * with this one): code shared by the routes, optimised for what it saw first, serves the
- * hot path less well. The other routes warm on their first real requests.
- */
-function warmupRequest(i: number, texts: readonly string[]): [string, string] {
-  return ['/v1/score', JSON.stringify({ text: texts[i % texts.length] })];
 }

@@ -144,8 +144,7 @@ export class TermAccumulator {
 
   /**
    * `count` more occurrences of a key seen before; `inSums` when tf(count) is already in the
-   * sums for them (a cached word's keys). Integer arguments only: a double passed to a call
-   * V8 does not inline is boxed.
+   * sums for them (a cached word's keys).
    */
   private addRepeat(key: number, count: number, inSums: boolean): void {
     const counted = inSums ? this.tf(count) : 0;
@@ -230,16 +229,11 @@ export class TermAccumulator {
   }
 
   private grow(needed: number): Int32Array {
-    this.keys = growInts(this.keys, needed);
-    return this.keys;
+    let cap = this.keys.length * 2;
+    while (cap < needed) cap *= 2;
+    const keys = new Int32Array(cap);
+    keys.set(this.keys);
+    this.keys = keys;
+    return keys;
   }
-}
-
-/** A copy of a at least twice as long and holding `needed`. */
-function growInts(a: Int32Array, needed: number): Int32Array<ArrayBuffer> {
-  let cap = a.length * 2;
-  while (cap < needed) cap *= 2;
-  const b = new Int32Array(cap);
-  b.set(a);
-  return b;
 }

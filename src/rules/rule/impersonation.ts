@@ -1,5 +1,5 @@
 import { BRANDS } from '../brands.js';
-import { matchSpans } from '../match-spans.js';
+import { matchSpans, quote } from '../match-spans.js';
 import type { Rule, Span } from '../tag.js';
 import { wordTrigger } from '../word-triggers.js';
 
@@ -56,20 +56,19 @@ function negated(folded: string, at: number): boolean {
  * "Apple Pay", "Royal Mail update:"), and a negated one ("will never ask you to confirm").
  */
 function describeCue(folded: string, text: string, orgs: readonly Span[]): string | null {
-  let thing: RegExpExecArray | null = null;
-  let state: RegExpExecArray | null = null;
+  let thing: Span | null = null;
+  let state: Span | null = null;
   const afterOrg = new Set<number>();
   for (const o of orgs) if (folded.charCodeAt(o.end) === 32) afterOrg.add(o.end + 1);
-  ASK_RE.lastIndex = 0;
-  for (let m = ASK_RE.exec(folded); m !== null; m = ASK_RE.exec(folded)) {
-    if (afterOrg.has(m.index) || negated(folded, m.index)) continue;
-    const cue = m[0];
-    if (CUE_STATES.has(cue)) state ??= m;
-    else if (CUE_THINGS.has(cue)) thing ??= m;
-    else return `asks the reader to "${text.slice(m.index, m.index + cue.length)}"`;
+  for (const cue of matchSpans(ASK_RE, folded)) {
+    if (afterOrg.has(cue.start) || negated(folded, cue.start)) continue;
+    const word = folded.slice(cue.start, cue.end);
+    if (CUE_STATES.has(word)) state ??= cue;
+    else if (CUE_THINGS.has(word)) thing ??= cue;
+    else return `asks the reader to "${quote(text, cue)}"`;
   }
-  if (thing !== null) return `mentions "${text.slice(thing.index, thing.index + thing[0].length)}"`;
-  if (state !== null) return `says an account or service is "${text.slice(state.index, state.index + state[0].length)}"`;
+  if (thing !== null) return `mentions "${quote(text, thing)}"`;
+  if (state !== null) return `says an account or service is "${quote(text, state)}"`;
   return null;
 }
 
