@@ -68,3 +68,20 @@ test('explain returns the k largest |contributions| (checked against a full sort
   detector.explain(TEXTS[2], 8);
   assert.equal(detector.score(TEXTS[0]).riskScore, before);
 });
+
+test('explaining after a plain score (features not kept) equals explaining after a score kept for it, for the text scored and for another', async () => {
+  const detector = await loadDetector(await tinyModelDir());
+  for (const text of TEXTS) {
+    const kept = detector.score(text, undefined, true);
+    const want = detector.explain(text, 6);
+    assert.ok(want.length > 0, text);
+    const plain = detector.score(text);
+    assert.deepEqual(plain, kept, `${text}: the same prediction either way`);
+    assert.deepEqual(detector.explain(text, 6), want, `${text}: after a plain score`);
+    // a kept text, then a plain score of another: explaining either must not read the first's features back wrongly
+    const other = TEXTS[(TEXTS.indexOf(text) + 1) % TEXTS.length];
+    detector.score(text, undefined, true);
+    detector.score(other);
+    assert.deepEqual(detector.explain(text, 6), want, `${text}: after ${other} was scored plainly`);
+  }
+});

@@ -63,7 +63,7 @@ export class Detector {
   /** Threat contribution per explained feature (written by the scorer, or computed here). */
   private readonly contribHolder: Contributions = { values: new Float64Array(256) };
   private readonly threatWeights: Float64Array;
-  /** The text the scorer saw last (its features can be read back for explanations). */
+  /** The text the scorer last kept the features of (they can be read back for explanations). */
   private lastText: string | null = null;
   private readonly scorer: LinearScorer;
   private readonly sums = new Float64Array(2);
@@ -108,13 +108,13 @@ export class Detector {
    * Decision values of the threat and phishing models for one text (tags optional, computed
    * if needed), left in `dThreat` / `dPhishing` so the hot path allocates no result object.
    */
-  private decide(text: string, tags?: readonly Tag[]): void {
+  private decide(text: string, tags: readonly Tag[] | undefined, keep: boolean): void {
     const norm = this.normalizer.normalize(text).text;
     const sums = this.sums;
     sums[0] = this.threatBias;
     sums[1] = this.phishingBias;
-    this.scorer.accumulate(norm, sums);
-    this.lastText = text;
+    this.scorer.accumulate(norm, sums, keep);
+    this.lastText = keep ? text : null;
     let dt = sums[0];
     let dp = sums[1];
     if (this.parts.ruleFeatures) {
@@ -131,8 +131,13 @@ export class Detector {
     this.dPhishing = dp;
   }
 
-  score(text: string, tags?: readonly Tag[]): Prediction {
-    this.decide(text, tags);
+  /**
+   * The prediction for one text. `forExplain` keeps its features so that a following
+   * `explain` of the same text reads them back instead of vectorising again (triage, and
+   * scoring with explanations); plain scoring leaves it off and skips that bookkeeping.
+   */
+  score(text: string, tags?: readonly Tag[], forExplain = false): Prediction {
+    this.decide(text, tags, forExplain);
     const risk = clamp01(this.threatProb(this.dThreat));
     const isThreat = risk >= this.threshold;
     const pPhish = this.phishProb ? clamp01(this.phishProb(this.dPhishing)) : null;

@@ -49,16 +49,16 @@ export function answeringModel(routing: Routing, text: string): ServedModel {
  * Scores with the chosen model; if a canary model throws, production answers instead and the
  * error is counted against the canary (the guard's error-rate rule), so no request fails.
  */
-export function scoreRouted(deps: AppDeps, routing: Routing, text: string, tags: readonly Tag[]) {
+export function scoreRouted(deps: AppDeps, routing: Routing, text: string, tags: readonly Tag[], forExplain = false) {
   let served = answeringModel(routing, text);
   let p;
   try {
-    p = served.detector.score(text, tags);
+    p = served.detector.score(text, tags, forExplain);
   } catch (err) {
     if (served === routing.production) throw err;
     deps.counters?.failed(served.version);
     served = routing.production;
-    p = served.detector.score(text, tags);
+    p = served.detector.score(text, tags, forExplain);
   }
   deps.counters?.served(served.version);
   let shadowScore: number | null = null;
@@ -92,7 +92,7 @@ export function scoreTexts(deps: AppDeps, texts: readonly string[], opts: { expl
     const text = texts[i];
     const t0 = performance.now();
     const tags = tagText(text);
-    const { served, p, shadowScore, shadowVersion } = scoreRouted(deps, routing, text, tags);
+    const { served, p, shadowScore, shadowVersion } = scoreRouted(deps, routing, text, tags, opts.explain === true);
     const latencyUs = (performance.now() - t0) * 1000;
     const version = served.version;
     const record = preparePrediction(

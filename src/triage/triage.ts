@@ -54,7 +54,7 @@ export function triage(detector: Detector, text: string, policy: TriagePolicy, o
   const ctx = createRuleContext(text, { defaultRegion: opts.defaultRegion ?? 'GB' });
   const tags = tagText(ctx);
   const indicators = extractIndicators(ctx);
-  const p = detector.score(text, tags);
+  const p = detector.score(text, tags, true);
   const { severity, action } = decide(policy, {
     label: p.label,
     is_threat: p.isThreat,

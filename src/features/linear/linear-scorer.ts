@@ -10,8 +10,11 @@ import type { WordCharWbTerms } from './word-char-wb-terms.js';
  * hand back the x of the text it scored last (for explanations) on request.
  */
 export interface LinearScorer {
-  /** Adds (w_threat·x, w_phishing·x) of one normalised text to sums[0], sums[1]. */
-  accumulate(text: string, sums: Float64Array): void;
+  /**
+   * Adds (w_threat·x, w_phishing·x) of one normalised text to sums[0], sums[1]. `keep` (default
+   * true) keeps x for `appendLast`; scoring alone passes false and skips that bookkeeping.
+   */
+  accumulate(text: string, sums: Float64Array, keep?: boolean): void;
   /**
    * Appends the features of the text last accumulated to out, columns shifted by offset.
    * With `contrib`, also writes each feature's threat contribution at the same positions
@@ -32,8 +35,9 @@ export class TermScorer implements LinearScorer {
     private readonly acc: TermAccumulator,
   ) {}
 
-  accumulate(text: string, sums: Float64Array): void {
+  accumulate(text: string, sums: Float64Array, keep = true): void {
     const acc = this.acc;
+    acc.listKeys = keep;
     this.source.addTo(text, acc);
     const s = acc.scale();
     sums[0] += acc.dotThreat * s;
@@ -91,8 +95,8 @@ export class CompositeScorer implements LinearScorer {
     private readonly offsets: Int32Array,
   ) {}
 
-  accumulate(text: string, sums: Float64Array): void {
-    for (let k = 0; k < this.scorers.length; k++) this.scorers[k].accumulate(text, sums);
+  accumulate(text: string, sums: Float64Array, keep = true): void {
+    for (let k = 0; k < this.scorers.length; k++) this.scorers[k].accumulate(text, sums, keep);
   }
 
   appendLast(out: SparseBuffer, offset: number, contrib: Contributions | null = null): boolean {
@@ -114,10 +118,12 @@ export class WordCharWbScorer implements LinearScorer {
     private readonly second: { acc: TermAccumulator; offset: number },
   ) {}
 
-  accumulate(text: string, sums: Float64Array): void {
-    this.terms.addTo(text);
+  accumulate(text: string, sums: Float64Array, keep = true): void {
     const a = this.first.acc;
     const b = this.second.acc;
+    a.listKeys = keep;
+    b.listKeys = keep;
+    this.terms.addTo(text);
     const sa = a.scale();
     const sb = b.scale();
     sums[0] += a.dotThreat * sa + b.dotThreat * sb;

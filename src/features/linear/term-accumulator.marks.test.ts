@@ -8,7 +8,9 @@ import { TermAccumulator } from './term-accumulator.js';
 // One accumulator driven through 2,000 texts (several 255-text cycles of its per-text marks),
 // each checked against a plain Map of key → count: the first-seen key order, count(), the three
 // sums and the features appendTo reads back. Few keys, so nearly every key repeats in nearly
-// every cycle: a mark or count left over from an earlier text would show.
+// every cycle: a mark or count left over from an earlier text would show. A second
+// accumulator that does not list its keys (plain scoring) takes the same calls and must end each
+// text with the same counts and bit-identical sums, and refuse to read its features back.
 
 const SIZE = 12;
 const STRIDE = 3; // [idf, threat weight, phishing weight] per key
@@ -28,7 +30,16 @@ for (const sublinear of [true, false]) {
   test(`TermAccumulator across mark wrap-arounds (sublinear tf ${sublinear}): keys, counts, sums and read-back equal a plain count map on every text`, () => {
     const index = tinyIndex();
     const { data } = index;
-    const acc = new TermAccumulator(index, sublinear, true);
+    const listing = new TermAccumulator(index, sublinear, true);
+    const quiet = new TermAccumulator(index, sublinear, true);
+    quiet.listKeys = false;
+    // every call goes to both accumulators
+    const acc = {
+      reset: () => (listing.reset(), quiet.reset()),
+      addGram: (key: number) => (listing.addGram(key), quiet.addGram(key)),
+      addSums: (a: number, b: number, c: number) => (listing.addSums(a, b, c), quiet.addSums(a, b, c)),
+      addWordKeys: (arena: Int32Array, p: number, end: number) => (listing.addWordKeys(arena, p, end), quiet.addWordKeys(arena, p, end)),
+    };
     const tf = (c: number) => (sublinear ? 1 + Math.log(c) : c);
     const term = (key: number, c: number) => {
       const v = tf(c) * data[key * STRIDE];
@@ -82,24 +93,28 @@ for (const sublinear of [true, false]) {
         acc.addWordKeys(arena, 0, m);
       }
 
-      assert.deepEqual(Array.from(acc.keys.subarray(0, acc.size)), [...want.keys()], `text ${t}: keys`);
+      assert.deepEqual(Array.from(listing.keys.subarray(0, listing.size)), [...want.keys()], `text ${t}: keys`);
+      assert.equal(quiet.size, 0, `text ${t}: the quiet accumulator lists no keys`);
+      assert.deepEqual([quiet.sumSq, quiet.dotThreat, quiet.dotPhishing], [listing.sumSq, listing.dotThreat, listing.dotPhishing], `text ${t}: same sums`);
       let dt = 0;
       let dp = 0;
       let sq = 0;
       for (const [key, c] of want) {
-        assert.equal(acc.count(key), c, `text ${t}: count of key ${key}`);
+        assert.equal(listing.count(key), c, `text ${t}: count of key ${key}`);
+        assert.equal(quiet.count(key), c, `text ${t}: quiet count of key ${key}`);
         const x = term(key, c);
         dt += x.dt;
         dp += x.dp;
         sq += x.v * x.v;
       }
-      for (let key = 0; key < SIZE; key++) if (!want.has(key)) assert.equal(acc.count(key), 1, `text ${t}: unseen key ${key}`);
+      for (let key = 0; key < SIZE; key++) if (!want.has(key)) assert.equal(listing.count(key), 1, `text ${t}: unseen key ${key}`);
       const close = (got: number, exp: number, what: string) => assert.ok(Math.abs(got - exp) <= 1e-9 * (1 + Math.abs(exp)), `text ${t}: ${what} ${got} vs ${exp}`);
-      close(acc.sumSq, sq, 'sumSq');
-      close(acc.dotThreat, dt, 'dotThreat');
-      close(acc.dotPhishing, dp, 'dotPhishing');
+      close(listing.sumSq, sq, 'sumSq');
+      close(listing.dotThreat, dt, 'dotThreat');
+      close(listing.dotPhishing, dp, 'dotPhishing');
       out.nnz = 0;
-      acc.appendTo(out, 0);
+      listing.appendTo(out, 0);
+      assert.throws(() => quiet.appendTo(out, 0), /without listing its keys/);
       const scale = 1 / Math.sqrt(sq);
       const values = [...want].map(([key, c]) => Math.fround(tf(c) * data[key * STRIDE] * scale));
       assert.deepEqual(Array.from(out.values.subarray(0, out.nnz)), values, `text ${t}: read-back values`);

@@ -29,9 +29,14 @@ export class TermAccumulator {
   dotThreat = 0;
   dotPhishing = 0;
   sumSq = 0;
-  /** Distinct keys of the current text in first-seen order; `size` of them. */
+  /** Distinct keys of the current text in first-seen order; `size` of them (while `listKeys`). */
   keys: Int32Array;
   size = 0;
+  /**
+   * Whether texts list their keys, which `appendTo` reads back (explanations). Scoring alone
+   * does not need them: without the list, a key seen once costs a byte test and a byte store.
+   */
+  listKeys = true;
   /** `marks[key] === mark` when key was seen in the current text (a new mark per text, no clearing). */
   private readonly marks: Uint8Array;
   private mark = 1;
@@ -114,6 +119,19 @@ export class TermAccumulator {
   addWordKeys(arena: Int32Array, p: number, end: number): void {
     const marks = this.marks;
     const mark = this.mark;
+    if (!this.listKeys) {
+      for (; p < end; p++) {
+        const packed = arena[p];
+        const key = packed >>> 8;
+        if (marks[key] !== mark) {
+          marks[key] = mark;
+          if ((packed & 255) !== 1) this.setCount(key, packed & 255);
+        } else {
+          this.addRepeat(key, packed & 255, true);
+        }
+      }
+      return;
+    }
     let keys = this.keys;
     let n = this.size;
     if (n + (end - p) > keys.length) keys = this.grow(n + (end - p));
@@ -135,6 +153,7 @@ export class TermAccumulator {
   private markNew(key: number): boolean {
     if (this.marks[key] === this.mark) return false;
     this.marks[key] = this.mark;
+    if (!this.listKeys) return true;
     const n = this.size;
     const keys = n === this.keys.length ? this.grow(n + 1) : this.keys;
     keys[n] = key;
@@ -189,6 +208,7 @@ export class TermAccumulator {
    * returns true: one line read per feature instead of three scattered ones.
    */
   appendTo(out: SparseBuffer, offset: number, contrib: Contributions | null = null): boolean {
+    if (!this.listKeys) throw new Error('the last text was scored without listing its keys (listKeys) and cannot be read back');
     const n = this.size;
     const base = out.nnz;
     ensureSparseCapacity(out, base + n);
