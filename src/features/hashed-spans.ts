@@ -37,18 +37,30 @@ export function putHashedSpan(s: HashedSpans, at: number, start: number, end: nu
   return at + 1;
 }
 
+/** A text's whitespace chunks, and whether every character between them was ' '. */
+export interface Chunks extends HashedSpans {
+  onlySpaces: boolean;
+}
+
+export function createChunks(capacity = 64): Chunks {
+  return { ...createHashedSpans(capacity), onlySpaces: true };
+}
+
 /**
  * Splits text on Python whitespace (`str.split()`, what char_wb analyses word by word),
  * hashing each chunk in the same pass; writes the chunks to `out` (growing it) and returns how
- * many.
+ * many. `out.onlySpaces` says whether the only whitespace was ' ' (a normalised text's case),
+ * so that any other definition of whitespace splits the text the same way.
  */
-export function splitWhitespace(text: string, out: HashedSpans): number {
+export function splitWhitespace(text: string, out: Chunks): number {
   const n = text.length;
   let m = 0;
   let i = 0;
+  let onlySpaces = true;
   while (i < n) {
     let c = text.charCodeAt(i);
     if (isPythonSpace(c)) {
+      if (c !== 32) onlySpaces = false;
       i++;
       continue;
     }
@@ -62,5 +74,6 @@ export function splitWhitespace(text: string, out: HashedSpans): number {
     } while (i < n && !isPythonSpace((c = text.charCodeAt(i))));
     m = putHashedSpan(out, m, start, i, h1, h2);
   }
+  out.onlySpaces = onlySpaces;
   return m;
 }

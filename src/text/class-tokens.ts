@@ -82,6 +82,43 @@ export function detectClassTokens(text: string, out: ClassTokenBuffer): number {
   return out.count;
 }
 
+/**
+ * `detectClassTokens` for a text whose only whitespace is ' ', already split into its m chunks
+ * [starts[j], ends[j]), with `flagged[j]` = `mayHoldClassTokens` of chunk j: the same matches,
+ * without scanning the chunks that cannot hold one (most words) a second time. A match may
+ * end inside a chunk (a phone number); scanning resumes there, as `detectClassTokens` does.
+ */
+export function detectClassTokensInChunks(
+  text: string,
+  starts: Int32Array,
+  ends: Int32Array,
+  flagged: Uint8Array,
+  m: number,
+  out: ClassTokenBuffer,
+): number {
+  out.count = 0;
+  let resume = 0;
+  for (let j = 0; j < m; j++) {
+    const e = ends[j];
+    if (e <= resume) continue; // inside the last match
+    let s = starts[j];
+    if (s < resume) {
+      s = resume;
+      if (!mayHoldClassTokens(text, s, e)) continue;
+    } else if (flagged[j] === 0) {
+      continue;
+    }
+    for (;;) {
+      resume = classifyChunk(text, s, e, out);
+      if (resume >= e) break;
+      // a match ended inside the chunk ('08717890890£1.50'): the rest is a chunk of its own to the scan
+      s = resume;
+      if (!mayHoldClassTokens(text, s, e)) break;
+    }
+  }
+  return out.count;
+}
+
 const SPACE = 1;
 const INTERESTING = 2;
 /** Per UTF-16 unit: SPACE for isSpace, INTERESTING for digits, ':', '.', '@', '£', '$', '€'. */

@@ -1,7 +1,7 @@
 import { CLASS_TOKEN_STRINGS, createClassTokenBuffer, detectClassTokens } from '../../text/class-tokens.js';
 import { wbWordGrams } from '../char-wb-analyzer.js';
 import { createGramBuffer } from '../gram-buffer.js';
-import { createHashedSpans, splitWhitespace } from '../hashed-spans.js';
+import { createChunks, splitWhitespace } from '../hashed-spans.js';
 import { classTokenHashes } from '../ngram-hash.js';
 import { ENTRY_HEADER, WordColumnCache } from '../word-column-cache.js';
 import type { GramIndex } from './gram-index.js';
@@ -20,7 +20,7 @@ const MAX_COUNT = 255;
  */
 export class CharWbTerms {
   private readonly grams = createGramBuffer();
-  private readonly chunks = createHashedSpans();
+  private readonly chunks = createChunks();
   private readonly classBuf = createClassTokenBuffer();
   private readonly classHashes = classTokenHashes(CLASS_TOKEN_STRINGS);
   /** In-word counts while filling an entry: key → position in the entry. */

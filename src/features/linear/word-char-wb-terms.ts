@@ -1,7 +1,7 @@
-import { CLASS_TOKEN_STRINGS, createClassTokenBuffer, detectClassTokens, mayHoldClassTokens } from '../../text/class-tokens.js';
+import { CLASS_TOKEN_STRINGS, createClassTokenBuffer, detectClassTokens, detectClassTokensInChunks, mayHoldClassTokens } from '../../text/class-tokens.js';
 import { wbWordGrams } from '../char-wb-analyzer.js';
 import { createGramBuffer, ensureGramCapacity } from '../gram-buffer.js';
-import { createHashedSpans, splitWhitespace } from '../hashed-spans.js';
+import { createChunks, createHashedSpans, splitWhitespace } from '../hashed-spans.js';
 import { classTokenHashes, stepH1, stepH2 } from '../ngram-hash.js';
 import { WordColumnCache } from '../word-column-cache.js';
 import { wordCharTable } from '../word-chars.js';
@@ -49,7 +49,8 @@ const NO_JOIN = -2;
  * token never crosses whitespace), so one probe per chunk gives both parts' keys and sums.
  * What crosses chunks is a word bigram joining the last token before a chunk to its first:
  * one lookup per chunk, hashed from the previous token's hash and the first token's chars.
- * Class tokens are found over the whole text, as the analysers do.
+ * Class tokens are what the analysers find over the whole text; a text whose only whitespace
+ * is ' ' has them looked for in the chunks that may hold one only.
  *
  * Keys reach each accumulator in the order the part's own analyser emits its grams, so the
  * features read back (`appendTo`) are bit-identical to the part's transform path.
@@ -69,9 +70,13 @@ export class WordCharWbTerms {
   private hasPrev = false;
   private prevH1 = 0;
   private prevH2 = 0;
-  /** The current text's whitespace chunks (range, 64-bit hash) and each one's cache entry (-1: none). */
-  private readonly chunks = createHashedSpans();
+  /**
+   * The current text's whitespace chunks (range, 64-bit hash), each one's cache entry (-1:
+   * none) and whether it may hold a class token (`mayHoldClassTokens`).
+   */
+  private readonly chunks = createChunks();
   private chunkAt = new Int32Array(64);
+  private chunkClass = new Uint8Array(64);
   readonly cache: WordColumnCache;
 
   constructor(
@@ -101,10 +106,14 @@ export class WordCharWbTerms {
     // each waiting behind the previous chunk's work.
     const chunks = this.chunks;
     const m = splitWhitespace(text, chunks);
-    if (this.chunkAt.length < m) this.chunkAt = new Int32Array(chunks.starts.length);
+    if (this.chunkAt.length < m) {
+      this.chunkAt = new Int32Array(chunks.starts.length);
+      this.chunkClass = new Uint8Array(chunks.starts.length);
+    }
     const cache = this.cache;
     const { starts: chunkStart, ends: chunkEnd, h1: chunkH1, h2: chunkH2 } = chunks;
     const chunkAt = this.chunkAt;
+    const chunkClass = this.chunkClass;
     for (let j = 0; j < m; j++) chunkAt[j] = cache.find(chunkH1[j], chunkH2[j]);
     const joins = this.joins;
     let hasPrev = false;
@@ -124,7 +133,9 @@ export class WordCharWbTerms {
         at = this.fill(text, start, chunkEnd[j], chunkH1[j], chunkH2[j]);
         if (at < 0) {
           // not cacheable: fill added its grams directly and moved the previous token on
-          classChars = 1;
+          const cc = mayHoldClassTokens(text, start, chunkEnd[j]) ? 1 : 0;
+          chunkClass[j] = cc;
+          classChars |= cc;
           hasPrev = this.hasPrev;
           prevH1 = this.prevH1;
           prevH2 = this.prevH2;
@@ -137,7 +148,9 @@ export class WordCharWbTerms {
       const cn = arena[at + C_N];
       cAcc.addSums(floats[at + C_SUMS], floats[at + C_SUMS + 1], floats[at + C_SUMS + 2]);
       cAcc.addWordKeys(arena, keys, keys + cn);
-      classChars |= arena[at + CLASS_CHARS];
+      const cc = arena[at + CLASS_CHARS];
+      chunkClass[j] = cc;
+      classChars |= cc;
       const firstEnd = arena[at + FIRST_END];
       if (firstEnd === 0) continue; // no word token in this chunk
       if (hasPrev && joins) {
@@ -158,7 +171,11 @@ export class WordCharWbTerms {
       prevH2 = arena[at + LAST_H2];
     }
     if (classChars === 0 || (!this.word.classTokens && !this.char.classTokens)) return;
-    const nClass = detectClassTokens(text, this.classBuf);
+    // where the only whitespace is ' ', the class-token scan's chunks are these: it needs to
+    // look at the flagged ones only
+    const nClass = chunks.onlySpaces
+      ? detectClassTokensInChunks(text, chunkStart, chunkEnd, chunkClass, m, this.classBuf)
+      : detectClassTokens(text, this.classBuf);
     if (this.word.classTokens) this.addClassTokens(this.word, nClass);
     if (this.char.classTokens) this.addClassTokens(this.char, nClass);
   }
