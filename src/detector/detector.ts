@@ -162,9 +162,10 @@ export class Detector {
     let contributed = false;
     if (text === this.lastText) {
       // the scorer can hand each feature's contribution over too, read from the line that
-      // holds its idf (the same product as below, bit for bit)
+      // holds its idf (the same product as below, bit for bit), and skip the features that
+      // cannot be among the k largest
       buf.nnz = 0;
-      contributed = this.scorer.appendLast(buf, 0, held);
+      contributed = this.scorer.appendLast(buf, 0, held, k);
       nnz = buf.nnz;
     } else {
       nnz = vectorizer.transformInto(normalizer.normalize(text).text, buf);

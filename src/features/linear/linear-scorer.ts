@@ -19,8 +19,10 @@ export interface LinearScorer {
    * Appends the features of the text last accumulated to out, columns shifted by offset.
    * With `contrib`, also writes each feature's threat contribution at the same positions
    * where the scorer can (see `TermAccumulator.appendTo`); true when it did for every one.
+   * With `top` = k, a scorer may append only the features that can be among the k of largest
+   * |threat contribution|: a superset of them, in the same order (`TermAccumulator.appendTop`).
    */
-  appendLast(out: SparseBuffer, offset: number, contrib?: Contributions | null): boolean;
+  appendLast(out: SparseBuffer, offset: number, contrib?: Contributions | null, top?: number): boolean;
 }
 
 /** Where a TF-IDF part's terms come from (a word cache, or analysis and lookup). */
@@ -44,8 +46,8 @@ export class TermScorer implements LinearScorer {
     sums[1] += acc.dotPhishing * s;
   }
 
-  appendLast(out: SparseBuffer, offset: number, contrib: Contributions | null = null): boolean {
-    return this.acc.appendTo(out, offset, contrib);
+  appendLast(out: SparseBuffer, offset: number, contrib: Contributions | null = null, top?: number): boolean {
+    return top === undefined ? this.acc.appendTo(out, offset, contrib) : this.acc.appendTop(top, out, offset, contrib);
   }
 }
 
@@ -99,9 +101,9 @@ export class CompositeScorer implements LinearScorer {
     for (let k = 0; k < this.scorers.length; k++) this.scorers[k].accumulate(text, sums, keep);
   }
 
-  appendLast(out: SparseBuffer, offset: number, contrib: Contributions | null = null): boolean {
+  appendLast(out: SparseBuffer, offset: number, contrib: Contributions | null = null, top?: number): boolean {
     let all = true;
-    for (let k = 0; k < this.scorers.length; k++) all = this.scorers[k].appendLast(out, offset + this.offsets[k], contrib) && all;
+    for (let k = 0; k < this.scorers.length; k++) all = this.scorers[k].appendLast(out, offset + this.offsets[k], contrib, top) && all;
     return all;
   }
 }
@@ -130,9 +132,14 @@ export class WordCharWbScorer implements LinearScorer {
     sums[1] += a.dotPhishing * sa + b.dotPhishing * sb;
   }
 
-  appendLast(out: SparseBuffer, offset: number, contrib: Contributions | null = null): boolean {
-    const a = this.first.acc.appendTo(out, offset + this.first.offset, contrib);
-    const b = this.second.acc.appendTo(out, offset + this.second.offset, contrib);
-    return a && b;
+  appendLast(out: SparseBuffer, offset: number, contrib: Contributions | null = null, top?: number): boolean {
+    const a = this.first.acc;
+    const b = this.second.acc;
+    if (top === undefined) {
+      const withA = a.appendTo(out, offset + this.first.offset, contrib);
+      return b.appendTo(out, offset + this.second.offset, contrib) && withA;
+    }
+    const withA = a.appendTop(top, out, offset + this.first.offset, contrib);
+    return b.appendTop(top, out, offset + this.second.offset, contrib) && withA;
   }
 }

@@ -78,6 +78,13 @@ export class WordCharWbTerms {
   private chunkAt = new Int32Array(64);
   private chunkClass = new Uint8Array(64);
   readonly cache: WordColumnCache;
+  /**
+   * Beside the cache's arena, for explanations (`TermAccumulator.appendTop`): the idf and
+   * float32 threat weight of the key at arena[p] at lines[2p] and lines[2p + 1]. Apart from
+   * the entries so that scoring alone reads no more than before; its pages are only touched
+   * (and only become resident) as far as the arena is filled.
+   */
+  private readonly lines: Float32Array;
 
   constructor(
     private readonly word: ChunkPart,
@@ -87,6 +94,7 @@ export class WordCharWbTerms {
     if (!WordCharWbTerms.supports(word, char)) throw new Error('word n-grams above 2 or over 2^23 columns cannot take the fused chunk path');
     this.joins = word.minN <= 2 && word.maxN >= 2;
     this.cache = cache ?? new WordColumnCache();
+    this.lines = new Float32Array(2 * this.cache.arenaCapacity);
     this.wordStamps = keyStamps(word.index.size);
     this.charStamps = keyStamps(char.index.size);
   }
@@ -146,8 +154,9 @@ export class WordCharWbTerms {
       const floats = cache.floats;
       const keys = at + HEADER;
       const cn = arena[at + C_N];
+      const wn = arena[at + W_N];
       cAcc.addSums(floats[at + C_SUMS], floats[at + C_SUMS + 1], floats[at + C_SUMS + 2]);
-      cAcc.addWordKeys(arena, keys, keys + cn);
+      cAcc.addWordKeys(arena, keys, keys + cn, this.lines);
       const cc = arena[at + CLASS_CHARS];
       chunkClass[j] = cc;
       classChars |= cc;
@@ -165,7 +174,7 @@ export class WordCharWbTerms {
         if (key >= 0) wAcc.addGram(key);
       }
       wAcc.addSums(floats[at + W_SUMS], floats[at + W_SUMS + 1], floats[at + W_SUMS + 2]);
-      wAcc.addWordKeys(arena, keys + cn, keys + cn + arena[at + W_N]);
+      wAcc.addWordKeys(arena, keys + cn, keys + cn + wn, this.lines);
       hasPrev = true;
       prevH1 = arena[at + LAST_H1];
       prevH2 = arena[at + LAST_H2];
@@ -232,6 +241,8 @@ export class WordCharWbTerms {
     arena[at + LAST_H2] = nTokens > 0 ? t.h2[nTokens - 1] : 0;
     arena[at + CLASS_CHARS] = mayHoldClassTokens(text, start, end) ? 1 : 0;
     arena[at + JOIN_KEY] = NO_JOIN;
+    storeLines(char, arena, this.lines, at + HEADER, cn);
+    storeLines(word, arena, this.lines, at + HEADER + cn, wn);
     cache.commit(HEADER + cn + wn);
     return at;
   }
@@ -330,6 +341,16 @@ interface KeyStamps {
 
 function keyStamps(size: number): KeyStamps {
   return { stampOf: new Int32Array(size), posOf: new Int32Array(size), stamp: 0 };
+}
+
+/** Copies the idf and float32 threat weight of each of the m packed keys at arena[p…] to lines[2p…]. */
+function storeLines(part: ChunkPart, arena: Int32Array, lines: Float32Array, p: number, m: number): void {
+  const { data, stride, idfAt, weighted } = part.index;
+  for (let k = p; k < p + m; k++) {
+    const q = (arena[k] >>> 8) * stride + idfAt;
+    lines[2 * k] = data[q];
+    lines[2 * k + 1] = weighted ? data[q + 1] : 0;
+  }
 }
 
 /** A chunk's own (w_threat·x, w_phishing·x, |x|²) over its m packed keys, in float64, stored as float32. */
