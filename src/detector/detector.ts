@@ -113,6 +113,7 @@ export class Detector {
     const sums = this.sums;
     sums[0] = this.threatBias;
     sums[1] = this.phishingBias;
+    this.lastText = null; // nothing to read back if accumulating throws
     this.scorer.accumulate(norm, sums, keep);
     this.lastText = keep ? text : null;
     let dt = sums[0];

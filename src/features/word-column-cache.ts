@@ -27,6 +27,7 @@ export class WordColumnCache {
   readonly floats: Float32Array;
   private used = 0;
   private words = 0;
+  private keyLines: Float32Array | null = null;
 
   constructor(
     readonly maxWords = 50_000,
@@ -40,6 +41,16 @@ export class WordColumnCache {
     this.mask = cap - 1;
     this.arena = new Int32Array(arenaCapacity);
     this.floats = new Float32Array(this.arena.buffer);
+  }
+
+  /**
+   * Two float32 places per arena int, for users that keep something beside each stored key
+   * (`WordCharWbTerms` keeps each key's idf and weight at 2p, 2p + 1 for the key at arena[p]).
+   * Made on first use and shared by every user of this cache, as the entries are. Its pages
+   * only become resident as far as they are written.
+   */
+  get lines(): Float32Array {
+    return (this.keyLines ??= new Float32Array(2 * this.arenaCapacity));
   }
 
   /** Distinct words held now. */

@@ -115,3 +115,37 @@ test('appendTop refuses to read back a text scored without its keys listed, and 
   acc.addGram(1);
   assert.throws(() => acc.appendTop(2, out, 0), /without listing its keys/);
 });
+
+test('appendTop with subnormal float32 weights keeps every feature, so the exact top still wins', () => {
+  const u = 2 ** -149; // the smallest float32: weights this small round far from their float64 value
+  const hashes = Int32Array.of(11, 12, 21, 22);
+  // column 0: 1.75u rounds to 2u in float32; column 1: 1.45u rounds to 1u, but its idf is higher
+  const index = new WeightedTable(hashes, Float64Array.of(1, 1.5), Float64Array.of(1.75 * u, 0, 1.45 * u, 0));
+  const acc = new TermAccumulator(index, false, false);
+  acc.reset();
+  acc.addGram(index.lookup(11, 12));
+  acc.addGram(index.lookup(21, 22));
+  const all = createSparseBuffer(4);
+  const some = createSparseBuffer(4);
+  const allC = { values: new Float64Array(4) };
+  const someC = { values: new Float64Array(4) };
+  acc.appendTo(all, 0, allC);
+  acc.appendTop(1, some, 0, someC);
+  assert.equal(some.nnz, 2, 'both kept');
+  const want = new TopK().reset(1);
+  want.offerAll(all.indices, allC.values, all.nnz);
+  const got = new TopK().reset(1);
+  got.offerAll(some.indices, someC.values, some.nnz);
+  assert.deepEqual(picks(got), picks(want));
+  assert.equal(want.cols[0], 1, 'column 1 has the larger exact contribution');
+});
+
+test('a weighted table refuses weights that are not finite float32 numbers', () => {
+  const hashes = Int32Array.of(11, 12, 21, 22);
+  const idf = Float64Array.of(1, 2);
+  for (const bad of [Number.NaN, Infinity, -Infinity, 4e38]) {
+    assert.throws(() => new WeightedTable(hashes, idf, Float64Array.of(0.5, 0, bad, 0)), /column 1 has weight .*not a finite float32 number/, String(bad));
+    assert.throws(() => new WeightedTable(hashes, idf, Float64Array.of(0.5, bad, 0, 0)), /column 0 has weight/, `phishing ${bad}`);
+  }
+  assert.equal(new WeightedTable(hashes, idf, Float64Array.of(3e38, -3e38, 2 ** -149, 0)).size, 2);
+});

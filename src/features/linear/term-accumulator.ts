@@ -24,6 +24,14 @@ export interface Contributions {
   values: Float64Array;
 }
 
+/**
+ * appendTop keeps every feature when the k-th ranking value is below this: then float32 weights
+ * that might compete could be subnormal, where rounding is not relative. Above it, a weight
+ * that ranks near the bar is ≥ 2^-100 / (tf·idf) ≫ 2^-126, and a subnormal one would need a
+ * tf·idf over 2^26 to reach it.
+ */
+const TINY_RANK = 2 ** -100;
+
 export class TermAccumulator {
   /** Sum over terms of idf·tf·w_threat, idf·tf·w_phishing and (idf·tf)². */
   dotThreat = 0;
@@ -35,7 +43,7 @@ export class TermAccumulator {
   /** Beside each listed key: its idf and its float32 threat weight (0 unweighted), for `appendTop`. */
   private keyIdf: Float32Array;
   private keyWeight: Float32Array;
-  /** appendTop's k largest |weight·tf·idf| so far, largest first. */
+  /** appendTop's k largest ranking values, largest first. */
   private best = new Float64Array(8);
   /**
    * Whether texts list their keys, which `appendTo` reads back (explanations). Scoring alone
@@ -284,9 +292,11 @@ export class TermAccumulator {
    * the few that may make it read their line.
    *
    * Ranking by |float32 weight × tf·idf| (the norm's scale is common to all) is within a
-   * relative 2^-23 of the exact |contribution| (float32 weight, float32 value), so every
-   * feature whose exact value is among the k largest ranks at least (1 − 2^-22) times the
-   * k-th largest ranking value; the bar below leaves a far wider margin (1e-5).
+   * relative 2^-23 of the exact |contribution| (float64 weight × float32 value) for normal
+   * float32 numbers, so every feature whose exact value is among the k largest ranks at least
+   * (1 − 2^-22) times the k-th largest ranking value; the bar below leaves a far wider margin
+   * (1e-5). Weights are finite float32 numbers (`WeightedTable` refuses others); near-subnormal
+   * ranks keep every feature (`TINY_RANK`).
    */
   appendTop(k: number, out: SparseBuffer, offset: number, contrib: Contributions | null = null): boolean {
     if (!this.listKeys) throw new Error('the last text was scored without listing its keys (listKeys) and cannot be read back');
@@ -294,15 +304,29 @@ export class TermAccumulator {
     const { keys, keyIdf, keyWeight, inLine, stride } = this;
     if (this.weights.length < n) this.weights = new Float64Array(Math.max(n, 2 * this.weights.length));
     const w = this.weights;
-    // every feature's tf·idf and the norm, as appendTo computes them (same order, same values)
+    // every feature's tf·idf and the norm, as appendTo computes them (same order, same values),
+    // and the k largest ranking values |float32 weight × tf·idf|, largest first
+    if (this.best.length < k) this.best = new Float64Array(k);
+    const best = this.best;
+    let filled = 0;
     let sumSq = 0;
     for (let i = 0; i < n; i++) {
       const v = this.tf(this.count(keys[i])) * keyIdf[i];
       w[i] = v;
       sumSq += v * v;
+      const a = Math.abs(keyWeight[i]) * v;
+      if (k < 1 || (filled === k && a <= best[k - 1])) continue;
+      let j = filled < k ? filled++ : k - 1;
+      while (j > 0 && best[j - 1] < a) {
+        best[j] = best[j - 1];
+        j--;
+      }
+      best[j] = a;
     }
     const scale = this.l2 && sumSq > 0 ? 1 / Math.sqrt(sumSq) : 1;
-    const bar = this.kthLargestRank(k, n) * (1 - 1e-5);
+    // every key when there are k or fewer, no k at all, or a k-th value so small that float32
+    // weights near it could be subnormal (the relative bound holds for normal float32 only)
+    const bar = k >= 1 && filled === k && best[k - 1] >= TINY_RANK ? best[k - 1] * (1 - 1e-5) : 0;
     const base = out.nnz;
     ensureSparseCapacity(out, base + n);
     const { indices, values } = out;
@@ -323,27 +347,6 @@ export class TermAccumulator {
     }
     out.nnz = m;
     return withContrib;
-  }
-
-  /** The k-th largest |float32 weight × tf·idf| of the n listed keys (tf·idf in `weights`); 0 when k < 1 or n < k. */
-  private kthLargestRank(k: number, n: number): number {
-    if (k < 1 || n < k) return 0;
-    if (this.best.length < k) this.best = new Float64Array(k);
-    const best = this.best;
-    const w = this.weights;
-    const weight = this.keyWeight;
-    let filled = 0;
-    for (let i = 0; i < n; i++) {
-      const a = Math.abs(weight[i]) * w[i];
-      if (filled === k && a <= best[k - 1]) continue;
-      let j = filled < k ? filled++ : k - 1;
-      while (j > 0 && best[j - 1] < a) {
-        best[j] = best[j - 1];
-        j--;
-      }
-      best[j] = a;
-    }
-    return best[k - 1];
   }
 
   /** Records key's count (other than 1) in this text. */

@@ -41,8 +41,9 @@ export class WeightedTable implements GramIndex {
    * @param weights [threat, phishing] of each column at 2·col, 2·col + 1
    * @param idfOrder `rankByIdf(idf)` as a model saved it (any permutation of the columns gives
    *   the same lookups; this one keeps the frequent grams together), else computed here
-   * @throws Error when two columns share a hash (a duplicated or colliding vocabulary term), or
-   *   `idfOrder` is not a permutation of the columns
+   * @throws Error when two columns share a hash (a duplicated or colliding vocabulary term),
+   *   `idfOrder` is not a permutation of the columns, or a weight is not a finite float32
+   *   number (scoring sums float32 weights; explanations rank features by them)
    */
   constructor(gramHashes: Int32Array, idf: Float64Array, weights: Float64Array, idfOrder?: Int32Array) {
     const n = idf.length;
@@ -77,6 +78,8 @@ export class WeightedTable implements GramIndex {
         i = (i + 1) & mask;
       }
       slots[i] = (fp << KEY_BITS) | (key + 1);
+      checkWeight(col, weights[2 * col]);
+      checkWeight(col, weights[2 * col + 1]);
       const p = STRIDE * key;
       ints[p] = h1;
       ints[p + 1] = h2;
@@ -136,4 +139,8 @@ function checkedPermutation(order: Int32Array, n: number): Int32Array {
     seen[col] = 1;
   }
   return order;
+}
+
+function checkWeight(col: number, w: number): void {
+  if (!Number.isFinite(Math.fround(w))) throw new Error(`column ${col} has weight ${w}, not a finite float32 number`);
 }

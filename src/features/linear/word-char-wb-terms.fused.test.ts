@@ -83,6 +83,24 @@ test('fused scorer with a tiny cache: clears, refuses large chunks (added direct
   assert.ok(cache.size > 0 && cache.size <= 8, `cache holds ${cache.size} words`);
 });
 
+test('two fused scorers sharing one word cache: the second, answered from entries the first made, reads back the same features and top-k candidates', () => {
+  const v = fitVectorizer(DEFAULT_VECTORIZER, FIT);
+  const weights = randomWeights(v, 9);
+  const parts = (v as unknown as { parts: VectorizerPart[] }).parts;
+  const cache = new WordColumnCache();
+  const make = () => {
+    const w = parts[0].chunkPart!(weights.subarray(0, 2 * parts[0].dimension))!;
+    const c = parts[1].chunkPart!(weights.subarray(2 * parts[0].dimension))!;
+    return new WordCharWbScorer(new WordCharWbTerms(w, c, cache), { acc: w.acc, offset: 0 }, { acc: c.acc, offset: parts[0].dimension });
+  };
+  const first = make();
+  const second = make();
+  assertScorerMatchesTransform(v, weights, first, TEXTS, 1);
+  const before = cache.size;
+  assertScorerMatchesTransform(v, weights, second, TEXTS, 1);
+  assert.equal(cache.size, before, 'the second scorer found every chunk in the shared cache');
+});
+
 test('word n-grams above 2 keep the per-part scorers', () => {
   const spec: VectorizerSpec = { type: 'union', parts: [tfidf('word', [1, 3], true), tfidf('char_wb', [2, 5], false)] };
   const v = fitVectorizer(spec, FIT);

@@ -79,10 +79,9 @@ export class WordCharWbTerms {
   private chunkClass = new Uint8Array(64);
   readonly cache: WordColumnCache;
   /**
-   * Beside the cache's arena, for explanations (`TermAccumulator.appendTop`): the idf and
-   * float32 threat weight of the key at arena[p] at lines[2p] and lines[2p + 1]. Apart from
-   * the entries so that scoring alone reads no more than before; its pages are only touched
-   * (and only become resident) as far as the arena is filled.
+   * The cache's `lines`, for explanations (`TermAccumulator.appendTop`): the idf and float32
+   * threat weight of the key at arena[p] at lines[2p] and lines[2p + 1], written with each
+   * entry. Apart from the entries so that scoring alone reads no more than before.
    */
   private readonly lines: Float32Array;
 
@@ -94,7 +93,7 @@ export class WordCharWbTerms {
     if (!WordCharWbTerms.supports(word, char)) throw new Error('word n-grams above 2 or over 2^23 columns cannot take the fused chunk path');
     this.joins = word.minN <= 2 && word.maxN >= 2;
     this.cache = cache ?? new WordColumnCache();
-    this.lines = new Float32Array(2 * this.cache.arenaCapacity);
+    this.lines = this.cache.lines;
     this.wordStamps = keyStamps(word.index.size);
     this.charStamps = keyStamps(char.index.size);
   }
