@@ -2,8 +2,9 @@
  * Storage write throughput: 100,000 predictions inserted in batches of 500 through
  * PredictionRepository.insertMany, into in-memory PGlite and into PostgreSQL (a throwaway
  * schema, dropped afterwards; skipped when unreachable). Also the synchronous cost of
- * PredictionWriter.enqueue and the end-to-end rate through the writer on PGlite, and one
- * filtered list page over the 100,000 rows. Run: `node dist/bench/storage.bench.js`.
+ * PredictionWriter.enqueue and the end-to-end rate through the writer on PGlite, one
+ * filtered list page over the 100,000 rows, and what a row costs PGlite with the real schema,
+ * with its primary key only and with no index. Run: `node dist/bench/storage.bench.js`.
  */
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
@@ -42,12 +43,43 @@ function makeRows(n: number): PredictionRecord[] {
   );
 }
 
-/** Inserts all rows in batches; returns rows per second. */
+/** Inserts all rows in batches, as the service does (COPY on PGlite); returns rows per second. */
 async function insertRate(store: Database, rows: PredictionRecord[]): Promise<number> {
-  const repo = new PredictionRepository(store.db);
+  const repo = new PredictionRepository(store.db, { kind: store.kind });
   const t0 = performance.now();
   for (let i = 0; i < rows.length; i += BATCH) await repo.insertMany(rows.slice(i, i + BATCH));
   return rows.length / ((performance.now() - t0) / 1000);
+}
+
+/**
+ * What a logged row costs the embedded database by what the table keeps: COPY batches of BATCH
+ * rows into a fresh in-memory PGlite with the real schema, then with the primary key only (no
+ * history, hash or label index), then with no index at all. CPU µs per row of this process (the
+ * database runs in it); the last is the floor of any one-row-per-prediction layout.
+ */
+async function pgliteRowCosts(): Promise<Record<string, number>> {
+  const out: Record<string, number> = {};
+  const variants: [string, string[]][] = [
+    ['Schema', []],
+    ['PrimaryKeyOnly', ['drop index predictions_created_at_id', 'drop index predictions_model_version', 'drop index predictions_text_sha256_hash', 'drop index predictions_threat_label']],
+    ['NoIndex', ['alter table predictions drop constraint predictions_pkey cascade']],
+  ];
+  const lite = await openDatabase({ kind: 'pglite', dataDir: null });
+  try {
+    const repo = new PredictionRepository(lite.db, { kind: 'pglite' });
+    for (const [name, ddl] of variants) {
+      for (const sql of ddl) await lite.executeSql(sql);
+      await lite.executeSql('truncate predictions cascade');
+      const rows = makeRows(ROWS / 2);
+      const cpu0 = process.cpuUsage();
+      for (let i = 0; i < rows.length; i += BATCH) await repo.insertMany(rows.slice(i, i + BATCH));
+      const cpu = process.cpuUsage(cpu0);
+      out[`pgliteCopyCpuUsPerRow${name}`] = Math.round(((cpu.user + cpu.system) / rows.length) * 10) / 10;
+    }
+  } finally {
+    await lite.close();
+  }
+  return out;
 }
 
 async function listPageMs(store: Database): Promise<number> {
@@ -93,6 +125,7 @@ export async function runStorageBench(): Promise<Record<string, number>> {
   } finally {
     await lite.close();
   }
+  Object.assign(out, await pgliteRowCosts());
 
   if (await postgresReachable()) {
     const schema = `warden_bench_${randomBytes(6).toString('hex')}`;
