@@ -4,7 +4,8 @@
  * schema, dropped afterwards; skipped when unreachable). Also the synchronous cost of
  * PredictionWriter.enqueue and the end-to-end rate through the writer on PGlite, one
  * filtered list page over the 100,000 rows, and what a row costs PGlite on disk with the real
- * schema, with its primary key only and with no index. Run: `node dist/bench/storage.bench.js`.
+ * schema, with its primary key only and with no index. Run: `node dist/bench/storage.bench.js`
+ * → bench/results/storage.json.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -12,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { median, round } from './measure.js';
+import { loadAverage, machineNote, median, round, writeResult } from './measure.js';
 import {
   createPredictionWriter,
   encodePredictions,
@@ -167,6 +168,8 @@ export async function runStorageBench(): Promise<Record<string, number>> {
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const loadAtStart = loadAverage();
   const r = await runStorageBench();
-  for (const [k, v] of Object.entries(r)) console.log(`${k.padEnd(28)} ${v.toLocaleString('en-GB')}`);
+  for (const [k, v] of Object.entries(r)) console.log(`${k.padEnd(36)} ${v.toLocaleString('en-GB')}`);
+  writeResult('storage', { command: 'node dist/bench/storage.bench.js', ...r, loadAverageAtStart: loadAtStart, ...machineNote() });
 }
