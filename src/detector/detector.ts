@@ -6,6 +6,8 @@ import type { Contributions, FittedVectorizer, LinearScorer } from '../features/
 import { createCalibrator, type CalibratorSpec } from '../model/calibrator.js';
 import type { LinearModel } from '../model/index.js';
 import type { Normalizer } from '../text/index.js';
+import { AsciiFastSequence } from '../text/ascii-fast-sequence.js';
+import { WordCharWbScorer } from '../features/linear/linear-scorer.js';
 import { CLASS_TOKEN_STRINGS, createClassTokenBuffer, detectClassTokens, type ClassTokenBuffer } from '../text/class-tokens.js';
 // Not the rules' barrel: tagging (and the link / phone libraries under it, ~0.2 s to import)
 // is passed in by whoever builds a detector with rule features (`DetectorParts.tagText`).
@@ -78,6 +80,12 @@ export class Detector {
   private readonly phishingBias: number;
   private dThreat = 0;
   private dPhishing = 0;
+  /**
+   * The default normaliser with the default union's fused scorer: one scan normalises a text
+   * and splits it into the scorer's chunks (the scorer then needs no pass of its own); null for
+   * other pipelines.
+   */
+  private readonly chunked: { normalizer: AsciiFastSequence; scorer: WordCharWbScorer } | null;
 
   constructor(manifest: ModelManifest, parts: DetectorParts, extras: Record<string, string> = {}) {
     this.manifest = manifest;
@@ -96,6 +104,8 @@ export class Detector {
     this.names = new FeatureNameCache((col) => parts.vectorizer.featureName(col));
     this.pairWeights = interleaveWeights(parts.threat.model.weights, parts.phishing ? parts.phishing.model.weights : null);
     this.scorer = parts.vectorizer.compileLinear(this.pairWeights);
+    this.chunked =
+      this.normalizer instanceof AsciiFastSequence && this.scorer instanceof WordCharWbScorer ? { normalizer: this.normalizer, scorer: this.scorer } : null;
     this.threatBias = parts.threat.model.bias;
     this.phishingBias = parts.phishing ? parts.phishing.model.bias : 0;
   }
@@ -109,12 +119,15 @@ export class Detector {
    * if needed), left in `dThreat` / `dPhishing` so the hot path allocates no result object.
    */
   private decide(text: string, tags: readonly Tag[] | undefined, keep: boolean): void {
-    const norm = this.normalizer.normalize(text).text;
     const sums = this.sums;
     sums[0] = this.threatBias;
     sums[1] = this.phishingBias;
     this.lastText = null; // nothing to read back if accumulating throws
-    this.scorer.accumulate(norm, sums, keep);
+    const chunked = this.chunked;
+    const chunks = chunked === null ? null : chunked.scorer.chunkBuffer(text.length);
+    const fused = chunks === null ? null : chunked!.normalizer.normalizeChunked(text, chunks);
+    if (fused !== null) chunked!.scorer.accumulateChunked(fused, chunks!.count, sums, keep);
+    else this.scorer.accumulate(this.normalizer.normalize(text).text, sums, keep);
     this.lastText = keep ? text : null;
     let dt = sums[0];
     let dp = sums[1];

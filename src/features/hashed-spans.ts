@@ -37,13 +37,19 @@ export function putHashedSpan(s: HashedSpans, at: number, start: number, end: nu
   return at + 1;
 }
 
-/** A text's whitespace chunks, and whether every character between them was ' '. */
+/** A text's whitespace chunks (`count` of them), and whether every character between them was ' '. */
 export interface Chunks extends HashedSpans {
+  count: number;
   onlySpaces: boolean;
 }
 
 export function createChunks(capacity = 64): Chunks {
-  return { ...createHashedSpans(capacity), onlySpaces: true };
+  return { ...createHashedSpans(capacity), count: 0, onlySpaces: true };
+}
+
+/** Grows the arrays to hold at least n spans. */
+export function ensureSpanCapacity(s: HashedSpans, n: number): void {
+  while (s.starts.length < n) growHashedSpans(s);
 }
 
 /**
@@ -75,5 +81,6 @@ export function splitWhitespace(text: string, out: Chunks): number {
     m = putHashedSpan(out, m, start, i, h1, h2);
   }
   out.onlySpaces = onlySpaces;
+  out.count = m;
   return m;
 }

@@ -1,4 +1,5 @@
 import type { NormalizeResult, Normalizer, NormalizerSpec } from './normalizer.js';
+import { H1_SEED, H2_SEED, stepH1, stepH2 } from './unit-hash.js';
 
 /** The default pipeline's step types, in order: the one sequence this fast path stands in for. */
 const DEFAULT_STEP_TYPES = ['nfkc', 'strip-invisible', 'confusables', 'refang', 'lowercase', 'collapse-whitespace'];
@@ -18,23 +19,44 @@ const COMBINING = /\p{M}/u;
  * confusable or de-fanging, alone and between letters. Found by running the full sequence on
  * each candidate, so the table cannot drift from the steps.
  */
-function simpleCharTable(full: Normalizer): Uint8Array {
+function simpleCharTable(full: Normalizer): Uint16Array {
   // the default sequence is the same for every model: build once per process (~15 ms)
   if (simpleTable !== undefined) return simpleTable;
-  const t = new Uint8Array(0x10000);
+  const t = new Uint16Array(0x10000);
   for (const [from, to] of SIMPLE_RANGES) {
     for (let c = from; c <= to; c++) {
       const ch = String.fromCharCode(c);
       if (ch.normalize('NFKC') !== ch || COMBINING.test(ch)) continue;
       const alone = full.normalize(ch);
       const between = full.normalize(`a${ch}b`);
-      if (alone.text === ch.toLowerCase() && between.text === `a${ch}b`.toLowerCase() && alone.invisibleCount + alone.confusableCount + alone.refangCount === 0) t[c] = 1;
+      if (alone.text === ch.toLowerCase() && between.text === `a${ch}b`.toLowerCase() && alone.invisibleCount + alone.confusableCount + alone.refangCount === 0) {
+        // its lower case when that is one unit and it is no Python whitespace (U+0085 splits
+        // chunks for the vectoriser though it is no space to the normaliser), else NOT_ONE_UNIT
+        const lower = ch.toLowerCase();
+        t[c] = lower.length === 1 && c !== 0x85 ? lower.charCodeAt(0) : NOT_ONE_UNIT;
+      }
     }
   }
   simpleTable = t;
   return t;
 }
-let simpleTable: Uint8Array | undefined;
+let simpleTable: Uint16Array | undefined;
+/** In the simple table: simple, but no single lower-case unit for the chunked scan (never a real lower case: a noncharacter). */
+const NOT_ONE_UNIT = 0xffff;
+
+/**
+ * Where `AsciiFastSequence.normalizeChunked` writes the normalised text's whitespace chunks:
+ * [starts[j], ends[j]) and the hash pair of each, `count` of them. Capacity for
+ * (text.length + 1) >> 1 chunks (the most a text can have) is the caller's to provide.
+ */
+export interface TextChunks {
+  starts: Int32Array;
+  ends: Int32Array;
+  h1: Int32Array;
+  h2: Int32Array;
+  count: number;
+  onlySpaces: boolean;
+}
 
 /**
  * The default pipeline with one fused pass for plain text, the common case on SMS: ASCII plus
@@ -49,7 +71,8 @@ let simpleTable: Uint8Array | undefined;
  */
 export class AsciiFastSequence implements Normalizer {
   readonly spec: NormalizerSpec;
-  private readonly simple: Uint8Array;
+  /** Per UTF-16 unit: 0 unless simple; else its lower case (or NOT_ONE_UNIT). */
+  private readonly simple: Uint16Array;
 
   constructor(private readonly full: Normalizer) {
     this.spec = full.spec;
@@ -57,48 +80,112 @@ export class AsciiFastSequence implements Normalizer {
   }
 
   normalize(text: string): NormalizeResult {
+    const flags = this.scan(text, null);
+    if (flags < 0) return this.full.normalize(text);
+    return { text: this.finish(text, flags), invisibleCount: 0, confusableCount: 0, refangCount: 0 };
+  }
+
+  /**
+   * `normalize(text).text`, and, from the same scan, the whitespace chunks of that normalised
+   * text with their hash pairs (as a split of it on whitespace would hash them) in `out`, for
+   * the scorer, which then needs no pass of its own. Null when the text needs the full
+   * sequence, or has a simple character without a one-unit lower case: the caller normalises
+   * and splits as usual.
+   */
+  normalizeChunked(text: string, out: TextChunks): string | null {
+    const flags = this.scan(text, out);
+    return flags < 0 ? null : this.finish(text, flags);
+  }
+
+  /** The normalised text from the scan's flags. */
+  private finish(text: string, flags: number): string {
+    const out = (flags & UPPER) !== 0 ? text.toLowerCase() : text;
+    // the only whitespace left is ASCII: every run becomes one space, ends are dropped
+    return (flags & COLLAPSE) !== 0 ? out.replace(ASCII_SPACE_RUN, ' ').trim() : out;
+  }
+
+  /**
+   * One pass over text: -1 when it needs the full sequence, else UPPER and COLLAPSE flags.
+   * With `chunks`, also its chunks in the normalised text (positions after collapsing, hashes
+   * of the lower-cased units); -1 as well when a simple character has no one-unit lower case.
+   */
+  private scan(text: string, chunks: TextChunks | null): number {
     const n = text.length;
+    const simple = this.simple;
     let upper = false;
     let collapse = false;
     let prevSpace = true; // a leading space needs collapsing too
     let prev = 0;
+    // the chunk scan: o is the next unit's place in the normalised text
+    let o = 0;
+    let m = 0;
+    let h1 = H1_SEED;
+    let h2 = H2_SEED;
     for (let i = 0; i < n; i++) {
       const c = text.charCodeAt(i);
-      if (c === 32 /* ' ' */) {
-        if (prevSpace) collapse = true;
+      let lower = c;
+      if (c === 32 /* ' ' */ || (c >= 9 && c <= 13)) {
+        if (prevSpace) {
+          collapse = true;
+        } else {
+          if (chunks !== null) {
+            chunks.ends[m] = o;
+            chunks.h1[m] = h1;
+            chunks.h2[m] = h2;
+            m++;
+          }
+          o++; // one space, unless it trails
+        }
+        if (c !== 32) collapse = true; // \t \n \v \f \r become one space
         prevSpace = true;
+        prev = c;
+        continue;
       } else if (c >= 97 /* 'a' */ && c <= 122 /* 'z' */) {
-        if (c === 120 /* 'x' */ && (prev | 32) === 104 /* 'h' */) return this.full.normalize(text);
-        prevSpace = false;
+        if (c === 120 /* 'x' */ && (prev | 32) === 104 /* 'h' */) return -1;
       } else if (c >= 65 /* 'A' */ && c <= 90 /* 'Z' */) {
-        if (c === 88 /* 'X' */ && (prev | 32) === 104) return this.full.normalize(text);
+        if (c === 88 /* 'X' */ && (prev | 32) === 104) return -1;
         upper = true;
-        prevSpace = false;
-      } else if (c >= 9 && c <= 13) {
-        collapse = true; // \t \n \v \f \r become one space
-        prevSpace = true;
+        lower = c + 32;
       } else if (c >= 0x80) {
-        if (this.simple[c] === 0) return this.full.normalize(text);
+        lower = simple[c];
+        if (lower === 0 || (lower === NOT_ONE_UNIT && chunks !== null)) return -1;
         upper = true; // let toLowerCase decide
-        prevSpace = false;
       } else if (c < 32 || c === 0x7f) {
-        return this.full.normalize(text);
+        return -1;
       } else if (c === 91 /* '[' */ || c === 40 /* '(' */ || c === 123 /* '{' */) {
         // every de-fanging pattern is an opening bracket then '.', ':', '@', 'dot' or 'at'
-        if (i + 1 < n && DEFANG_SECOND[text.charCodeAt(i + 1) & 0x7f] === 1) return this.full.normalize(text);
-        prevSpace = false;
-      } else {
-        prevSpace = false;
+        if (i + 1 < n && DEFANG_SECOND[text.charCodeAt(i + 1) & 0x7f] === 1) return -1;
       }
+      if (chunks !== null) {
+        if (prevSpace) {
+          chunks.starts[m] = o;
+          h1 = H1_SEED;
+          h2 = H2_SEED;
+        }
+        h1 = stepH1(h1, lower);
+        h2 = stepH2(h2, lower);
+      }
+      o++;
+      prevSpace = false;
       prev = c;
     }
     if (n > 0 && prevSpace) collapse = true; // trailing whitespace
-    let out = upper ? text.toLowerCase() : text;
-    // the only whitespace left is ASCII: every run becomes one space, ends are dropped
-    if (collapse) out = out.replace(ASCII_SPACE_RUN, ' ').trim();
-    return { text: out, invisibleCount: 0, confusableCount: 0, refangCount: 0 };
+    if (chunks !== null) {
+      if (!prevSpace) {
+        chunks.ends[m] = o;
+        chunks.h1[m] = h1;
+        chunks.h2[m] = h2;
+        m++;
+      }
+      chunks.count = m;
+      chunks.onlySpaces = true;
+    }
+    return (upper ? UPPER : 0) | (collapse ? COLLAPSE : 0);
   }
 }
+
+const UPPER = 1;
+const COLLAPSE = 2;
 
 const ASCII_SPACE_RUN = /[\t-\r ]+/g;
 /** Second characters of the bracketed de-fanging patterns (`[.]`, `(dot)`, `[://]`, `[at]`, …), by ASCII code. */

@@ -2,6 +2,7 @@ import type { SparseBuffer } from '../sparse.js';
 import { createSparseBuffer, ensureSparseCapacity } from '../sparse.js';
 import type { VectorizerPart } from '../vectorizer.js';
 import type { Contributions, TermAccumulator } from './term-accumulator.js';
+import type { Chunks } from '../hashed-spans.js';
 import type { WordCharWbTerms } from './word-char-wb-terms.js';
 
 /**
@@ -126,6 +127,27 @@ export class WordCharWbScorer implements LinearScorer {
     a.listKeys = keep;
     b.listKeys = keep;
     this.terms.addTo(text);
+    this.addSums(sums);
+  }
+
+  /** The chunk buffer for a text of n units, to fill while normalising it (see `accumulateChunked`). */
+  chunkBuffer(n: number): Chunks {
+    return this.terms.chunkBuffer(n);
+  }
+
+  /** `accumulate` for a normalised text whose m chunks are already in the chunk buffer. */
+  accumulateChunked(text: string, m: number, sums: Float64Array, keep = true): void {
+    const a = this.first.acc;
+    const b = this.second.acc;
+    a.listKeys = keep;
+    b.listKeys = keep;
+    this.terms.addChunks(text, m);
+    this.addSums(sums);
+  }
+
+  private addSums(sums: Float64Array): void {
+    const a = this.first.acc;
+    const b = this.second.acc;
     const sa = a.scale();
     const sb = b.scale();
     sums[0] += a.dotThreat * sa + b.dotThreat * sb;

@@ -1,7 +1,7 @@
 import { CLASS_TOKEN_STRINGS, createClassTokenBuffer, detectClassTokens, detectClassTokensInChunks, mayHoldClassTokens } from '../../text/class-tokens.js';
 import { wbWordGrams } from '../char-wb-analyzer.js';
 import { createGramBuffer, ensureGramCapacity } from '../gram-buffer.js';
-import { createChunks, createHashedSpans, splitWhitespace } from '../hashed-spans.js';
+import { createChunks, createHashedSpans, ensureSpanCapacity, splitWhitespace, type Chunks } from '../hashed-spans.js';
 import { classTokenHashes, stepH1, stepH2 } from '../ngram-hash.js';
 import { WordColumnCache } from '../word-column-cache.js';
 import { wordCharTable } from '../word-chars.js';
@@ -104,6 +104,21 @@ export class WordCharWbTerms {
 
   /** Resets both accumulators and adds every in-vocabulary gram of text to them. */
   addTo(text: string): void {
+    this.addChunks(text, splitWhitespace(text, this.chunks));
+  }
+
+  /**
+   * The chunk buffer, with room for the most chunks a text of n units can have, for a caller
+   * that fills it while normalising (`AsciiFastSequence.normalizeChunked`) and then calls
+   * `addChunks`.
+   */
+  chunkBuffer(n: number): Chunks {
+    ensureSpanCapacity(this.chunks, (n + 1) >> 1);
+    return this.chunks;
+  }
+
+  /** `addTo` for text whose m chunks (as `splitWhitespace` finds them) are already in the chunk buffer. */
+  addChunks(text: string, m: number): void {
     const wAcc = this.word.acc;
     const cAcc = this.char.acc;
     wAcc.reset();
@@ -112,7 +127,6 @@ export class WordCharWbTerms {
     // entries: the probes are independent loads, so their cache misses overlap instead of
     // each waiting behind the previous chunk's work.
     const chunks = this.chunks;
-    const m = splitWhitespace(text, chunks);
     if (this.chunkAt.length < m) {
       this.chunkAt = new Int32Array(chunks.starts.length);
       this.chunkClass = new Uint8Array(chunks.starts.length);
