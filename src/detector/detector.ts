@@ -124,7 +124,9 @@ export class Detector {
     sums[1] = this.phishingBias;
     this.lastText = null; // nothing to read back if accumulating throws
     const chunked = this.chunked;
-    const chunks = chunked === null ? null : chunked.scorer.chunkBuffer(text.length);
+    // the chunk buffer is sized for the most chunks a text could have: only for texts of
+    // message size, so one huge text does not leave a huge buffer behind
+    const chunks = chunked === null || text.length > FUSED_MAX_LENGTH ? null : chunked.scorer.chunkBuffer(text.length);
     const fused = chunks === null ? null : chunked!.normalizer.normalizeChunked(text, chunks);
     if (fused !== null) chunked!.scorer.accumulateChunked(fused, chunks!.count, sums, keep);
     else this.scorer.accumulate(this.normalizer.normalize(text).text, sums, keep);
@@ -241,6 +243,9 @@ function interleaveWeights(threat: ArrayLike<number>, phishing: ArrayLike<number
   }
   return out;
 }
+
+/** Longest text (UTF-16 units) normalised and split in one scan; longer ones take the two passes. */
+const FUSED_MAX_LENGTH = 8192;
 
 function noTags(): readonly Tag[] {
   return [];

@@ -120,9 +120,12 @@ test('normalizeChunked gives normalize\'s text and that text\'s chunks and hashe
     assert.deepEqual(Array.from(out.h2.subarray(0, out.count)), ref.h2, `${label}: h2`);
   }
   assert.ok(chunked > 5000 && chunked < 19_000, `${chunked} texts took the chunked path (both paths exercised)`);
-  // a simple character without a one-unit lower case, and U+0085 (Python splits there), send the caller the long way
+  // a simple character without a one-unit lower case sends the caller the long way, and so does
+  // U+0085, which Python splits on: the normaliser strips it as invisible (the full sequence)
   assert.equal(fast.normalizeChunked('İstanbul', out), null);
+  assert.equal(fast.normalize('İstanbul').text, 'i̇stanbul');
   assert.equal(fast.normalizeChunked('a\u0085b', out), null);
+  assert.deepEqual(fast.normalize('a\u0085b'), { text: 'ab', invisibleCount: 1, confusableCount: 0, refangCount: 0 });
   assert.equal(fast.normalizeChunked('  Click  HERE\tnow £5 Ü \n', out), 'click here now £5 ü');
   assert.deepEqual(Array.from(out.starts.subarray(0, out.count)), [0, 6, 11, 15, 18]);
 });

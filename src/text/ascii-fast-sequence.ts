@@ -30,10 +30,10 @@ function simpleCharTable(full: Normalizer): Uint16Array {
       const alone = full.normalize(ch);
       const between = full.normalize(`a${ch}b`);
       if (alone.text === ch.toLowerCase() && between.text === `a${ch}b`.toLowerCase() && alone.invisibleCount + alone.confusableCount + alone.refangCount === 0) {
-        // its lower case when that is one unit and it is no Python whitespace (U+0085 splits
-        // chunks for the vectoriser though it is no space to the normaliser), else NOT_ONE_UNIT
+        // its lower case when that is one unit (the chunked scan hashes it), else NOT_ONE_UNIT;
+        // no simple character is whitespace to Python either (U+0085 is stripped as invisible)
         const lower = ch.toLowerCase();
-        t[c] = lower.length === 1 && c !== 0x85 ? lower.charCodeAt(0) : NOT_ONE_UNIT;
+        t[c] = lower.length === 1 ? lower.charCodeAt(0) : NOT_ONE_UNIT;
       }
     }
   }
