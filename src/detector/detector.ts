@@ -123,13 +123,7 @@ export class Detector {
     sums[0] = this.threatBias;
     sums[1] = this.phishingBias;
     this.lastText = null; // nothing to read back if accumulating throws
-    const chunked = this.chunked;
-    // the chunk buffer is sized for the most chunks a text could have: only for texts of
-    // message size, so one huge text does not leave a huge buffer behind
-    const chunks = chunked === null || text.length > FUSED_MAX_LENGTH ? null : chunked.scorer.chunkBuffer(text.length);
-    const fused = chunks === null ? null : chunked!.normalizer.normalizeChunked(text, chunks);
-    if (fused !== null) chunked!.scorer.accumulateChunked(fused, chunks!.count, sums, keep);
-    else this.scorer.accumulate(this.normalizer.normalize(text).text, sums, keep);
+    this.accumulate(text, sums, keep);
     this.lastText = keep ? text : null;
     let dt = sums[0];
     let dp = sums[1];
@@ -152,6 +146,21 @@ export class Detector {
    * `explain` of the same text reads them back instead of vectorising again (triage, and
    * scoring with explanations); plain scoring leaves it off and skips that bookkeeping.
    */
+  /**
+   * Normalises text and adds the scorer's sums: in one scan with the fused pair (`chunked`),
+   * for texts of message size (the chunk buffer is sized for the most chunks a text could have,
+   * so one huge text leaves no huge buffer behind), else normaliser then scorer.
+   */
+  private accumulate(text: string, sums: Float64Array, keep: boolean): void {
+    const chunked = this.chunked;
+    if (chunked !== null && text.length <= FUSED_MAX_LENGTH) {
+      const chunks = chunked.scorer.chunkBuffer(text.length);
+      const norm = chunked.normalizer.normalizeChunked(text, chunks);
+      if (norm !== null) return chunked.scorer.accumulateChunked(norm, chunks.count, sums, keep);
+    }
+    this.scorer.accumulate(this.normalizer.normalize(text).text, sums, keep);
+  }
+
   score(text: string, tags?: readonly Tag[], forExplain = false): Prediction {
     this.decide(text, tags, forExplain);
     const risk = clamp01(this.threatProb(this.dThreat));

@@ -48,7 +48,7 @@ export class TermScorer implements LinearScorer {
   }
 
   appendLast(out: SparseBuffer, offset: number, contrib: Contributions | null = null, top?: number): boolean {
-    return top === undefined ? this.acc.appendTo(out, offset, contrib) : this.acc.appendTop(top, out, offset, contrib);
+    return this.acc.appendTop(top ?? 0, out, offset, contrib);
   }
 }
 
@@ -122,12 +122,7 @@ export class WordCharWbScorer implements LinearScorer {
   ) {}
 
   accumulate(text: string, sums: Float64Array, keep = true): void {
-    const a = this.first.acc;
-    const b = this.second.acc;
-    a.listKeys = keep;
-    b.listKeys = keep;
-    this.terms.addTo(text);
-    this.addSums(sums);
+    this.accumulateChunked(text, this.terms.split(text), sums, keep);
   }
 
   /** The chunk buffer for a text of n units, to fill while normalising it (see `accumulateChunked`). */
@@ -142,12 +137,6 @@ export class WordCharWbScorer implements LinearScorer {
     a.listKeys = keep;
     b.listKeys = keep;
     this.terms.addChunks(text, m);
-    this.addSums(sums);
-  }
-
-  private addSums(sums: Float64Array): void {
-    const a = this.first.acc;
-    const b = this.second.acc;
     const sa = a.scale();
     const sb = b.scale();
     sums[0] += a.dotThreat * sa + b.dotThreat * sb;
@@ -155,13 +144,7 @@ export class WordCharWbScorer implements LinearScorer {
   }
 
   appendLast(out: SparseBuffer, offset: number, contrib: Contributions | null = null, top?: number): boolean {
-    const a = this.first.acc;
-    const b = this.second.acc;
-    if (top === undefined) {
-      const withA = a.appendTo(out, offset + this.first.offset, contrib);
-      return b.appendTo(out, offset + this.second.offset, contrib) && withA;
-    }
-    const withA = a.appendTop(top, out, offset + this.first.offset, contrib);
-    return b.appendTop(top, out, offset + this.second.offset, contrib) && withA;
+    const withFirst = this.first.acc.appendTop(top ?? 0, out, offset + this.first.offset, contrib);
+    return this.second.acc.appendTop(top ?? 0, out, offset + this.second.offset, contrib) && withFirst;
   }
 }

@@ -248,45 +248,15 @@ export class TermAccumulator {
    * returns true: one line read per feature instead of three scattered ones.
    */
   appendTo(out: SparseBuffer, offset: number, contrib: Contributions | null = null): boolean {
-    if (!this.listKeys) throw new Error('the last text was scored without listing its keys (listKeys) and cannot be read back');
-    const n = this.size;
-    const base = out.nnz;
-    ensureSparseCapacity(out, base + n);
-    const { keys, inLine, stride } = this;
-    const indices = out.indices;
-    const values = out.values;
-    if (this.weights.length < n) this.weights = new Float64Array(Math.max(n, 2 * this.weights.length));
-    const w = this.weights;
-    let sumSq = 0;
-    for (let k = 0; k < n; k++) {
-      const key = keys[k];
-      const v = this.tf(this.count(key)) * this.idf(key);
-      w[k] = v;
-      sumSq += v * v;
-      const col = inLine === null ? key : inLine.ints[key * stride + inLine.colAt];
-      indices[base + k] = col + offset;
-    }
-    const scale = this.l2 && sumSq > 0 ? 1 / Math.sqrt(sumSq) : 1;
-    for (let k = 0; k < n; k++) values[base + k] = w[k] * scale;
-    out.nnz = base + n;
-    if (contrib === null || inLine === null) return false;
-    if (contrib.values.length < base + n) {
-      const grown = new Float64Array(Math.max(base + n, 2 * contrib.values.length));
-      grown.set(contrib.values.subarray(0, base));
-      contrib.values = grown;
-    }
-    const { threat64, threat64At } = inLine;
-    const half = stride >> 1;
-    const c = contrib.values;
-    for (let k = 0; k < n; k++) c[base + k] = threat64[keys[k] * half + threat64At] * values[base + k];
-    return true;
+    return this.appendTop(0, out, offset, contrib);
   }
 
   /**
-   * `appendTo` for explanations that want the k features of largest |threat contribution|:
-   * appends only the features that can be among them, a superset (every one that is, ties
-   * included), with exactly `appendTo`'s values, columns and contributions, in the same order,
-   * so a top-k selection over them picks what it would pick over all. Without it explaining
+   * `appendTo` for explanations that want the k features of largest |threat contribution|
+   * (k ≥ 1; with k = 0 it appends them all, which is `appendTo`): appends only the features
+   * that can be among them, a superset (every one that is, ties included), with exactly
+   * `appendTo`'s values, columns and contributions, in the same order, so a top-k selection
+   * over them picks what it would pick over all. Without it explaining
    * reads every feature's line of the index (~200 scattered reads a message, most of an
    * explanation's time); here the listed keys' own idf and float32 weight rank them, and only
    * the few that may make it read their line.
@@ -359,15 +329,15 @@ export class TermAccumulator {
   private grow(needed: number): Int32Array {
     let cap = this.keys.length * 2;
     while (cap < needed) cap *= 2;
-    const keys = new Int32Array(cap);
-    keys.set(this.keys);
-    this.keys = keys;
-    const idf = new Float32Array(cap);
-    idf.set(this.keyIdf);
-    this.keyIdf = idf;
-    const weight = new Float32Array(cap);
-    weight.set(this.keyWeight);
-    this.keyWeight = weight;
-    return keys;
+    this.keys = grown(new Int32Array(cap), this.keys);
+    this.keyIdf = grown(new Float32Array(cap), this.keyIdf);
+    this.keyWeight = grown(new Float32Array(cap), this.keyWeight);
+    return this.keys;
   }
+}
+
+/** `to`, holding `from`'s values at the start. */
+function grown<A extends Int32Array | Float32Array>(to: A, from: A): A {
+  to.set(from);
+  return to;
 }

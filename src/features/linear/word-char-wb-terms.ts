@@ -102,22 +102,24 @@ export class WordCharWbTerms {
     return word.maxN <= 2 && word.index.size <= MAX_KEYS && char.index.size <= MAX_KEYS;
   }
 
-  /** Resets both accumulators and adds every in-vocabulary gram of text to them. */
-  addTo(text: string): void {
-    this.addChunks(text, splitWhitespace(text, this.chunks));
+  /** Splits text into the chunk buffer (`splitWhitespace`); returns how many chunks, for `addChunks`. */
+  split(text: string): number {
+    return splitWhitespace(text, this.chunks);
   }
 
   /**
    * The chunk buffer, with room for the most chunks a text of n units can have, for a caller
-   * that fills it while normalising (`AsciiFastSequence.normalizeChunked`) and then calls
-   * `addChunks`.
+   * that fills it while normalising (`AsciiFastSequence.normalizeChunked`) instead of `split`.
    */
   chunkBuffer(n: number): Chunks {
     ensureSpanCapacity(this.chunks, (n + 1) >> 1);
     return this.chunks;
   }
 
-  /** `addTo` for text whose m chunks (as `splitWhitespace` finds them) are already in the chunk buffer. */
+  /**
+   * Resets both accumulators and adds every in-vocabulary gram of text to them; its m chunks
+   * (as `splitWhitespace` finds them) are in the chunk buffer (`split`, or a fused normaliser).
+   */
   addChunks(text: string, m: number): void {
     const wAcc = this.word.acc;
     const cAcc = this.char.acc;
