@@ -3,8 +3,8 @@
  * PredictionRepository.insertMany, into PGlite on disk and into PostgreSQL (a throwaway
  * schema, dropped afterwards; skipped when unreachable). Also the synchronous cost of
  * PredictionWriter.enqueue and the end-to-end rate through the writer on PGlite, one
- * filtered list page over the 100,000 rows, and what a row costs PGlite on disk with the real
- * schema, with its primary key only and with no index. Run: `node dist/bench/storage.bench.js`
+ * filtered list page over the 100,000 rows, and what a logged prediction costs PGlite on disk
+ * (CPU and bytes). Run: `node dist/bench/storage.bench.js`
  * → bench/results/storage.json.
  */
 import { randomBytes } from 'node:crypto';
@@ -52,57 +52,43 @@ function makeRows(n: number): PredictionRecord[] {
 
 /** Inserts all rows in batches, as the service does (COPY on PGlite); returns rows per second. */
 async function insertRate(store: Database, rows: PredictionRecord[]): Promise<number> {
-  const repo = new PredictionRepository(store.db, { kind: store.kind });
+  const repo = new PredictionRepository(store.db);
   const t0 = performance.now();
   for (let i = 0; i < rows.length; i += BATCH) await repo.insertMany(rows.slice(i, i + BATCH));
   return rows.length / ((performance.now() - t0) / 1000);
 }
 
 /**
- * What a logged row costs the embedded database by what the table keeps, paid by the process
- * that owns it (rows reach it encoded, from the workers): COPY of BATCH-row batches into three
- * PGlite databases on disk, as the service keeps it (in memory, PGlite's file layer makes each
- * row dearer as the table grows: 23 → ~50 µs over 100,000 rows), one with the real schema, one with its primary key only (no
- * history, hash or label index), one with no index, in rounds that rotate their order, after
- * a warm-up round each. CPU µs per row of this process (the database runs in it), median of the
- * rounds. Every column is still written, and the write-ahead log.
+ * What a logged prediction costs the embedded database, paid by the process that owns it
+ * (batches reach it encoded, from the workers): BATCH-row segments written two per statement,
+ * as the coalescer groups two workers' batches, into PGlite on disk as the service keeps it,
+ * after a warm-up round. CPU µs per prediction of this process (the database runs in it),
+ * median of the rounds, and the bytes a prediction takes on disk. Stop 13 replaced one row per
+ * prediction (37.7 µs with the schema's five indexes, 15.8 with none, on the same machine).
  */
-async function pgliteRowCosts(): Promise<Record<string, number>> {
-  const secondary = ['predictions_created_at_id', 'predictions_model_version', 'predictions_text_sha256_hash', 'predictions_threat_label'].map((i) => `drop index ${i}`);
-  const variants: [string, string[]][] = [
-    ['Schema', []],
-    ['PrimaryKeyOnly', secondary],
-    ['NoIndex', [...secondary, 'alter table predictions drop constraint predictions_pkey cascade']],
-  ];
-  const ROUND_ROWS = 10_000;
+async function pgliteSegmentCosts(): Promise<Record<string, number>> {
+  const ROUND_ROWS = 20_000;
   const ROUNDS = 6; // the first is the warm-up
-  const stores: Database[] = [];
-  const samples: number[][] = variants.map(() => []);
-  const dir = mkdtempSync(join(tmpdir(), 'warden-row-costs-'));
+  const samples: number[] = [];
+  const dir = mkdtempSync(join(tmpdir(), 'warden-segment-costs-'));
+  const store = await openDatabase({ kind: 'pglite', dataDir: dir });
   try {
-    for (const [name, ddl] of variants) {
-      const store = await openDatabase({ kind: 'pglite', dataDir: join(dir, name) });
-      stores.push(store);
-      for (const sql of ddl) await store.executeSql(sql);
-    }
-    const repos = stores.map((store) => new PredictionRepository(store.db, { kind: 'pglite' }));
+    const repo = new PredictionRepository(store.db);
     for (let round = 0; round < ROUNDS; round++) {
-      for (let j = 0; j < variants.length; j++) {
-        const v = (j + round) % variants.length;
-        const rows = makeRows(ROUND_ROWS);
-        const batches = [];
-        for (let i = 0; i < rows.length; i += BATCH) batches.push(encodePredictions(rows.slice(i, i + BATCH), 'copy'));
-        const cpu0 = process.cpuUsage();
-        for (const batch of batches) await repos[v].insertEncoded(batch);
-        const cpu = process.cpuUsage(cpu0);
-        if (round > 0) samples[v].push((cpu.user + cpu.system) / ROUND_ROWS);
-      }
+      const rows = makeRows(ROUND_ROWS);
+      const batches = [];
+      for (let i = 0; i < rows.length; i += BATCH) batches.push(encodePredictions(rows.slice(i, i + BATCH)));
+      const cpu0 = process.cpuUsage();
+      for (let i = 0; i < batches.length; i += 2) await repo.insertEncoded(batches.slice(i, i + 2));
+      const cpu = process.cpuUsage(cpu0);
+      if (round > 0) samples.push((cpu.user + cpu.system) / ROUND_ROWS);
     }
+    const { rows: size } = await store.executeSql(`select pg_total_relation_size('prediction_segments')::float8 as bytes`);
+    return { pgliteSegmentCpuUsPerRow: round(median(samples), 2), pgliteBytesPerRow: Math.round(size[0].bytes / (ROUND_ROWS * ROUNDS)) };
   } finally {
-    for (const store of stores) await store.close();
+    await store.close();
     rmSync(dir, { recursive: true, force: true });
   }
-  return Object.fromEntries(variants.map(([name], v) => [`pgliteCopyCpuUsPerRow${name}`, round(median(samples[v]), 1)]));
 }
 
 async function listPageMs(store: Database): Promise<number> {
@@ -137,7 +123,7 @@ export async function runStorageBench(): Promise<Record<string, number>> {
 
     // Through the buffered writer: enqueue cost (what scoring pays) and the drain rate.
     const rows = makeRows(ROWS).map((r) => ({ ...r, modelVersion: 'writer' }));
-    const writer = createPredictionWriter(new PredictionRepository(lite.db, { kind: 'pglite' }), { maxBuffered: ROWS });
+    const writer = createPredictionWriter(new PredictionRepository(lite.db), { maxBuffered: ROWS });
     const t0 = performance.now();
     for (const r of rows) writer.enqueue(r);
     const enqueueMs = performance.now() - t0;
@@ -151,14 +137,14 @@ export async function runStorageBench(): Promise<Record<string, number>> {
     await lite.close();
     rmSync(liteDir, { recursive: true, force: true });
   }
-  Object.assign(out, await pgliteRowCosts());
+  Object.assign(out, await pgliteSegmentCosts());
 
   if (await postgresReachable()) {
     const schema = `warden_bench_${randomBytes(6).toString('hex')}`;
     const store = await openDatabase({ kind: 'postgres', url: POSTGRES_URL, schema, poolSize: 2 });
     try {
       out.postgresInsertRowsPerSec = Math.round(await insertRate(store, makeRows(ROWS)));
-      await store.executeSql('analyze predictions');
+      await store.executeSql('analyze prediction_segments');
       out.postgresListPageMs = Math.round((await listPageMs(store)) * 10) / 10;
     } finally {
       await store.executeSql(`drop schema ${schema} cascade`).catch(() => {});

@@ -1,5 +1,5 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
-import type { Schema } from '../storage/index.js';
+import { predictionsBetween, type Schema } from '../storage/index.js';
 import type { MonitoringRange } from './time-range.js';
 
 /** One cell of the drift aggregate: a window, a score bin, a length bin, rows and rows per tag. */
@@ -15,6 +15,11 @@ export interface DriftCell {
 /** `date_trunc` on UTC windows; the unit is checked by resolveRange, never user text here. */
 export function windowExpr(range: MonitoringRange, column = 'created_at'): RawBuilder<Date> {
   return sql<Date>`date_trunc(${sql.lit(range.window)}, ${sql.ref(column)}, 'UTC')`;
+}
+
+/** The predictions a range covers, as a derived table (only the segments meeting the range are read). */
+export function predictionsIn(range: Pick<MonitoringRange, 'from' | 'to'>): RawBuilder<unknown> {
+  return predictionsBetween(range.from, range.to);
 }
 
 export function rangeFilter(range: MonitoringRange, alias = ''): RawBuilder<boolean> {
@@ -37,7 +42,7 @@ export async function driftCells(db: Kysely<Schema>, range: MonitoringRange, sco
       width_bucket(risk_score, ${[...scoreEdges]}::float8[]) as s,
       width_bucket(text_length::float8, ${[...lengthEdges]}::float8[]) as l,
       count(*)::int as n${tagColumns}
-    from predictions
+    from ${predictionsIn(range)} as predictions
     where ${rangeFilter(range)}
     group by 1, 2, 3`.execute(db);
   return result.rows.map((r) => ({
@@ -49,12 +54,12 @@ export async function driftCells(db: Kysely<Schema>, range: MonitoringRange, sco
   }));
 }
 
-/** Up to `limit` stored texts of one window, newest first (the OOV sample; uses the created_at index). */
+/** Up to `limit` stored texts of one window, newest first (the OOV sample). */
 export async function sampleTexts(db: Kysely<Schema>, range: MonitoringRange, start: Date, end: Date, limit: number): Promise<string[]> {
   const from = start > range.from ? start : range.from;
   const to = end < range.to ? end : range.to;
   const result = await sql<{ text: string }>`
-    select text from predictions
+    select text from ${predictionsIn({ from, to })} as predictions
     where ${rangeFilter({ ...range, from, to })} and text is not null
     order by created_at desc limit ${limit}`.execute(db);
   return result.rows.map((r) => r.text);

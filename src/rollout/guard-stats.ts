@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import type { Schema } from '../storage/index.js';
+import { predictionsBetween, type Schema } from '../storage/index.js';
 import type { ArmStats } from './guard.js';
 
 /**
@@ -21,7 +21,7 @@ export async function armStatsSince(db: Kysely<Schema>, versions: readonly strin
            count(*) filter (where f.label = 'benign' and p.is_threat)::int as fp,
            count(*) filter (where f.label = 'benign' and not p.is_threat)::int as tn,
            count(*) filter (where f.label is not null and f.label <> 'benign' and not p.is_threat)::int as fn
-    from predictions p
+    from ${predictionsBetween(since, null)} as p
     left join feedback f on f.text_sha256 = p.text_sha256 and f.is_current
     where p.created_at >= ${since} and p.model_version in (${sql.join(versions)})
       and p.source in ('api', 'triage')

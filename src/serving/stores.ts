@@ -39,7 +39,7 @@ export function writerOptions(config: Readonly<ServiceConfig>, metrics: Metrics 
 
 /** The repositories over one open database, plus the buffered prediction writer. */
 export function storesOn(database: Database, options: PredictionWriterOptions): Stores {
-  const predictions = new PredictionRepository(database.db, { kind: database.kind });
+  const predictions = new PredictionRepository(database.db);
   return {
     database,
     predictions,

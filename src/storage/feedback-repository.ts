@@ -1,6 +1,7 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
 import { wardenError } from '../errors.js';
 import { textSha256 } from './prediction-record.js';
+import { findPrediction } from './prediction-repository.js';
 import type { FeedbackTable, Schema } from './schema.js';
 import { timeOrderedId } from './time-ordered-id.js';
 
@@ -67,11 +68,7 @@ export class FeedbackRepository {
       let sha = input.text !== undefined ? textSha256(input.text) : '';
       let text = input.text ?? null;
       if (input.predictionId !== undefined) {
-        const prediction = await trx
-          .selectFrom('predictions')
-          .select(['text_sha256', 'text'])
-          .where('id', '=', input.predictionId)
-          .executeTakeFirst();
+        const prediction = await findPrediction(trx, input.predictionId);
         if (!prediction) throw wardenError('PREDICTION_NOT_FOUND', `No prediction ${input.predictionId}`);
         if (input.text !== undefined && sha !== prediction.text_sha256) {
           throw wardenError('INVALID_INPUT', 'The text does not match the prediction it labels');

@@ -15,12 +15,14 @@ after(async () => db.close());
 /** The real repository, recording how many rows each statement carried; `down` fails like a lost connection. */
 class Recording implements EncodedPredictionSink {
   statements: number[] = [];
+  segments: number[] = [];
   down = false;
   constructor(private readonly repo: PredictionRepository) {}
-  async insertEncoded(batch: EncodedPredictions): Promise<number> {
-    this.statements.push(batch.count);
+  async insertEncoded(batches: readonly EncodedPredictions[]): Promise<number> {
+    this.statements.push(batches.reduce((n, b) => n + b.count, 0));
+    this.segments.push(batches.length);
     if (this.down) throw Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' });
-    return this.repo.insertEncoded(batch);
+    return this.repo.insertEncoded(batches);
   }
 }
 
@@ -30,22 +32,23 @@ async function storedIds(): Promise<string[]> {
 }
 
 test('coalescer: batches arriving together share one statement; all are stored', async () => {
-  await db.executeSql('delete from predictions');
-  const sink = new Recording(new PredictionRepository(db.db, { kind: 'pglite' }));
+  await db.executeSql('delete from prediction_segments');
+  const sink = new Recording(new PredictionRepository(db.db));
   const c = createInsertCoalescer(sink);
   const batches = [3, 5, 2].map((n) => Array.from({ length: n }, () => makePrediction()));
-  await Promise.all(batches.map((b) => c.insert(encodePredictions(b, 'copy'))));
+  await Promise.all(batches.map((b) => c.insert(encodePredictions(b))));
   assert.deepEqual(sink.statements, [10]);
+  assert.deepEqual(sink.segments, [3], 'each batch stays its own segment');
   assert.deepEqual(await storedIds(), batches.flat().map((r) => r.id).sort());
 });
 
 test('coalescer: a statement holds at most maxRows (a single larger batch still goes alone)', async () => {
-  await db.executeSql('delete from predictions');
-  const sink = new Recording(new PredictionRepository(db.db, { kind: 'pglite' }));
+  await db.executeSql('delete from prediction_segments');
+  const sink = new Recording(new PredictionRepository(db.db));
   const c = createInsertCoalescer(sink, { maxRows: 6 });
   const sizes = [4, 2, 3, 8, 1];
   const batches = sizes.map((n) => Array.from({ length: n }, () => makePrediction()));
-  await Promise.all(batches.map((b) => c.insert(encodePredictions(b, 'copy'))));
+  await Promise.all(batches.map((b) => c.insert(encodePredictions(b))));
   assert.deepEqual(sink.statements, [6, 3, 8, 1]);
   assert.equal((await storedIds()).length, 18);
 });
@@ -56,15 +59,16 @@ test('coalescer: the event loop runs between statements; the default statement h
   const order: string[] = [];
   const sizes: number[] = [];
   const sink: EncodedPredictionSink = {
-    async insertEncoded(batch) {
-      sizes.push(batch.count);
+    async insertEncoded(batches) {
+      const count = batches.reduce((n, b) => n + b.count, 0);
+      sizes.push(count);
       order.push('statement');
       if (order.length === 1) setImmediate(() => order.push('loop'));
-      return batch.count;
+      return count;
     },
   };
   const c = createInsertCoalescer(sink);
-  const rows = (n: number) => encodePredictions(Array.from({ length: n }, () => makePrediction()), 'copy');
+  const rows = (n: number) => encodePredictions(Array.from({ length: n }, () => makePrediction()));
   await Promise.all([rows(500), rows(500), rows(500), rows(200), rows(900)].map((b) => c.insert(b)));
   assert.deepEqual(sizes, [1000, 700, 900]);
   assert.deepEqual(order, ['statement', 'loop', 'statement', 'statement']);
@@ -72,30 +76,32 @@ test('coalescer: the event loop runs between statements; the default statement h
 });
 
 test('coalescer: bad data fails only the batch holding it; its neighbours are stored', async () => {
-  await db.executeSql('delete from predictions');
-  const sink = new Recording(new PredictionRepository(db.db, { kind: 'pglite' }));
+  await db.executeSql('delete from prediction_segments');
+  const sink = new Recording(new PredictionRepository(db.db));
   const c = createInsertCoalescer(sink);
   const good1 = [makePrediction(), makePrediction()];
-  const bad = [makePrediction(), makePrediction({ label: null as unknown as string })]; // NOT NULL: SQLSTATE 23502
+  const bad = [makePrediction(), makePrediction()];
   const good2 = [makePrediction()];
-  const outcomes = await Promise.allSettled([good1, bad, good2].map((b) => c.insert(encodePredictions(b, 'copy'))));
+  // A payload the database refuses (text cannot hold NUL: SQLSTATE 22021); the encoder never makes one.
+  const encoded = [encodePredictions(good1), { ...encodePredictions(bad), rows: encodePredictions(bad).rows + '\u0000' }, encodePredictions(good2)];
+  const outcomes = await Promise.allSettled(encoded.map((b) => c.insert(b)));
   assert.deepEqual(outcomes.map((o) => o.status), ['fulfilled', 'rejected', 'fulfilled']);
-  assert.equal(((outcomes[1] as PromiseRejectedResult).reason as { code?: string }).code, '23502');
+  assert.equal(((outcomes[1] as PromiseRejectedResult).reason as { code?: string }).code, '22021');
   assert.deepEqual(sink.statements, [5, 2, 2, 1]);
   assert.deepEqual(await storedIds(), [...good1, ...good2].map((r) => r.id).sort());
 });
 
 test('coalescer: an outage fails every waiting batch (their writers retry); drained() waits for the insert', async () => {
-  await db.executeSql('delete from predictions');
-  const sink = new Recording(new PredictionRepository(db.db, { kind: 'pglite' }));
+  await db.executeSql('delete from prediction_segments');
+  const sink = new Recording(new PredictionRepository(db.db));
   const c = createInsertCoalescer(sink);
   sink.down = true;
-  const outcomes = await Promise.allSettled([1, 2].map((n) => c.insert(encodePredictions(Array.from({ length: n }, () => makePrediction()), 'copy'))));
+  const outcomes = await Promise.allSettled([1, 2].map((n) => c.insert(encodePredictions(Array.from({ length: n }, () => makePrediction())))));
   assert.deepEqual(outcomes.map((o) => o.status), ['rejected', 'rejected']);
   assert.deepEqual(sink.statements, [3]);
   sink.down = false;
   const rows = [makePrediction()];
-  const pending = c.insert(encodePredictions(rows, 'copy'));
+  const pending = c.insert(encodePredictions(rows));
   await c.drained();
   assert.deepEqual(await storedIds(), rows.map((r) => r.id));
   await pending;

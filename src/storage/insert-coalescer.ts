@@ -1,9 +1,12 @@
-import { concatPredictions, type EncodedPredictions } from './prediction-wire.js';
+import type { EncodedPredictions } from './prediction-wire.js';
 import { isDataError } from './sql-errors.js';
 
-/** Where merged batches go: in production a {@link PredictionRepository}. Must skip ids it already has. */
+/**
+ * Where grouped batches go: in production a {@link PredictionRepository}, one segment per
+ * batch, skipping a batch already stored.
+ */
 export interface EncodedPredictionSink {
-  insertEncoded(batch: EncodedPredictions): Promise<unknown>;
+  insertEncoded(batches: readonly EncodedPredictions[]): Promise<unknown>;
 }
 
 /** Accepts encoded batches from several producers; resolves once that batch is committed. */
@@ -21,7 +24,8 @@ interface Waiting {
 
 /**
  * Group commit for the process that owns the database: batches that arrive while an insert
- * runs (or in the same event-loop turn) are merged into the next statement, up to `maxRows`.
+ * runs (or in the same event-loop turn) are written by the next statement, up to `maxRows`.
+ * Each stays its own segment, so a producer retrying its batch finds it stored under its key.
  * Per-statement costs (on PGlite ~1–2 ms of parse, plan and commit) are then paid once for
  * every worker's batch instead of once per batch, without holding any batch back on purpose.
  * When a merged statement fails on bad data, each batch is retried alone so that only the
@@ -30,9 +34,7 @@ interface Waiting {
  * PGlite runs each statement synchronously on the calling thread, and in a cluster that thread
  * is the primary's, which also hands every new connection to a worker and relays every IPC
  * message. So a statement is kept short (`maxRows`, default 1,000: two workers' 500-row
- * batches; ~25–40 ms of COPY, where 5,000 rows held the loop for 5× that while a backlog
- * drained after a burst) and the event loop runs between statements (a `setImmediate` turn).
- * The per-statement cost, ~1–2 ms, stays a few percent of a 1,000-row COPY.
+ * batches) and the event loop runs between statements (a `setImmediate` turn).
  */
 export function createInsertCoalescer(sink: EncodedPredictionSink, options: { /** Rows per statement at most (a larger single batch still goes alone); default 1,000. */ maxRows?: number } = {}): InsertCoalescer {
   const maxRows = options.maxRows ?? 1000;
@@ -43,8 +45,7 @@ export function createInsertCoalescer(sink: EncodedPredictionSink, options: { /*
   const takeGroup = (): Waiting[] => {
     let n = 0;
     let rows = 0;
-    const format = queue[0].batch.format;
-    while (n < queue.length && (n === 0 || (rows + queue[n].batch.count <= maxRows && queue[n].batch.format === format))) rows += queue[n++].batch.count;
+    while (n < queue.length && (n === 0 || rows + queue[n].batch.count <= maxRows)) rows += queue[n++].batch.count;
     const group = queue.slice(0, n);
     queue = queue.slice(n);
     return group;
@@ -52,7 +53,7 @@ export function createInsertCoalescer(sink: EncodedPredictionSink, options: { /*
 
   const insertAlone = async (w: Waiting): Promise<void> => {
     try {
-      await sink.insertEncoded(w.batch);
+      await sink.insertEncoded([w.batch]);
       w.resolve();
     } catch (err) {
       w.reject(err);
@@ -68,7 +69,7 @@ export function createInsertCoalescer(sink: EncodedPredictionSink, options: { /*
       first = false;
       const group = takeGroup();
       try {
-        await sink.insertEncoded(concatPredictions(group.map((w) => w.batch)));
+        await sink.insertEncoded(group.map((w) => w.batch));
         for (const w of group) w.resolve();
       } catch (err) {
         if (group.length > 1 && isDataError(err)) for (const w of group) await insertAlone(w);

@@ -1,11 +1,12 @@
-import { CompiledQuery, sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type Selectable } from 'kysely';
 import { wardenError } from '../errors.js';
 import { checkPageLimit, escapeLike, type Page, type PageRequest } from './page.js';
-import { decodeCursor, encodeCursor } from './page-cursor.js';
+import { decodeCursor, encodeCursor, type CursorPosition } from './page-cursor.js';
 import { fromPredictionRow, type PredictionRecord } from './prediction-record.js';
-import { CopyFromBlob } from './pglite-dialect.js';
-import { encodePredictions, PREDICTION_COLUMNS, PREDICTION_COLUMNS_OF_R, predictionsParameter, type EncodedPredictions, type PredictionEncoding } from './prediction-wire.js';
-import type { Schema } from './schema.js';
+import { predictionsBetween, predictionWithId } from './prediction-rows.js';
+import { encodePredictions, segmentPayload, type EncodedPredictions } from './prediction-wire.js';
+import type { PredictionsTable, Schema } from './schema.js';
+import { isTimeOrderedId } from './time-ordered-id.js';
 
 /** Filters for {@link PredictionRepository.list}; all optional, combined with AND. */
 export interface PredictionFilter {
@@ -26,119 +27,122 @@ export interface PredictionFilter {
 
 const UNIQUE_VIOLATION = '23505';
 
-// Rows per statement for insertMany: bounds the size of the one parameter (and of a failed batch's retry).
+// Predictions per segment for insertMany: bounds the size of one statement's payload.
 const INSERT_CHUNK = 1000;
 
-/** How bulk inserts travel: COPY is the embedded database's fast path (see prediction-wire.ts). */
-export interface PredictionRepositoryOptions {
-  /** The backend: 'pglite' inserts with COPY, anything else with one JSON parameter. Default 'postgres'. */
-  kind?: 'pglite' | 'postgres';
-}
+/** The first window a history page looks back over; each miss widens it by WIDEN. */
+const FIRST_WINDOW_MS = 60_000;
+const WIDEN = 16;
 
-/** Stored predictions: bulk insert, fetch one, filtered newest-first pages. */
+/**
+ * Stored predictions: bulk insert, fetch one, filtered newest-first pages. One written batch
+ * is one segment (migration 0007): inserts cost per batch and per byte, not per prediction and
+ * index; reads expand the segments whose time span they need.
+ */
 export class PredictionRepository {
   readonly #db: Kysely<Schema>;
-  /** The encoding insertMany uses and insertEncoded accepts besides JSON. */
-  readonly encoding: PredictionEncoding;
 
-  constructor(db: Kysely<Schema>, options: PredictionRepositoryOptions = {}) {
+  constructor(db: Kysely<Schema>) {
     this.#db = db;
-    this.encoding = options.kind === 'pglite' ? 'copy' : 'json';
   }
 
   /**
-   * Inserts rows; a row whose id already exists is skipped, so a writer retrying a batch
-   * whose first attempt did commit records nothing twice. Returns how many were new.
+   * Inserts rows as segments of up to 1,000. A batch already stored (same first row and size:
+   * a writer retrying a batch whose first attempt did commit) is skipped, so a retry records
+   * nothing twice. Returns how many predictions were new. A row the log must refuse throws a
+   * data error (see encodePredictions) and nothing of that chunk is written.
    */
   async insertMany(rows: readonly PredictionRecord[]): Promise<number> {
     let inserted = 0;
     for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
-      inserted += await this.insertEncoded(encodePredictions(rows.slice(i, i + INSERT_CHUNK), this.encoding));
+      inserted += await this.insertEncoded([encodePredictions(rows.slice(i, i + INSERT_CHUNK))]);
     }
     return inserted;
   }
 
   /**
-   * {@link insertMany} for rows already encoded (a cluster worker encodes them; the process
-   * owning the database merges several workers' batches into one statement). `copy` batches
-   * need the embedded database; `json` ones work on both.
+   * {@link insertMany} for batches already encoded (a cluster worker encodes them; the process
+   * owning the database writes several workers' batches with one statement), one segment each.
    */
-  async insertEncoded(batch: EncodedPredictions): Promise<number> {
-    if (batch.count === 0) return 0;
-    if (batch.format === 'copy' && this.encoding !== 'copy') throw wardenError('INTERNAL', 'COPY-encoded predictions need the embedded database');
-    // A plain insert first: ON CONFLICT's speculative insertion costs ~15% more per row on
-    // PGlite (measured), and COPY has no ON CONFLICT at all. Ids only repeat when a writer
-    // retries a batch that did commit; then the statement fails as a whole (unique violation)
-    // and the batch goes again, skipping the rows already stored.
+  async insertEncoded(batches: readonly EncodedPredictions[]): Promise<number> {
+    const segments = batches.filter((b) => b.count > 0);
+    if (segments.length === 0) return 0;
+    // A plain insert first; a key only repeats when a writer retries a batch that did commit.
+    // Then the statement fails as a whole and goes again, skipping the segments already stored.
     try {
-      return batch.format === 'copy' ? await this.#copy(batch) : await this.#insertJson(batch, false);
+      await insertSegments(this.#db, segments, false);
+      return segments.reduce((n, b) => n + b.count, 0);
     } catch (err) {
       if ((err as { code?: unknown }).code !== UNIQUE_VIOLATION) throw err;
-      return batch.format === 'copy' ? this.#copySkippingExisting(batch) : this.#insertJson(batch, true);
+      return insertSegments(this.#db, segments, true);
     }
   }
 
-  async #insertJson(batch: EncodedPredictions, skipExisting: boolean): Promise<number> {
-    return insertJson(this.#db, batch, skipExisting);
-  }
-
-  async #copy(batch: EncodedPredictions, table = 'predictions', db: Kysely<Schema> = this.#db): Promise<number> {
-    const result = await db.executeQuery(CompiledQuery.raw(`copy ${table} (${PREDICTION_COLUMNS}) from '/dev/blob'`, [new CopyFromBlob(new Blob([batch.rows]))]));
-    return Number(result.numAffectedRows ?? 0n);
-  }
-
-  /** COPY into a session-private staging table, then move what is new. Only after a retry. */
-  async #copySkippingExisting(batch: EncodedPredictions): Promise<number> {
-    return this.#db.transaction().execute(async (tx) => {
-      await sql`create temporary table if not exists predictions_incoming (like predictions including defaults) on commit delete rows`.execute(tx);
-      await this.#copy(batch, 'predictions_incoming', tx);
-      const result = await sql`insert into predictions select * from predictions_incoming on conflict (id) do nothing`.execute(tx);
-      return Number(result.numAffectedRows ?? 0n);
-    });
-  }
-
-  /** One prediction by id, or null. */
+  /** One prediction by id, or null (also for anything that is not a prediction id). */
   async get(id: string): Promise<PredictionRecord | null> {
-    const row = await this.#db.selectFrom('predictions').selectAll().where('id', '=', id).executeTakeFirst();
-    return row ? fromPredictionRow(row) : null;
+    if (!isTimeOrderedId(id)) return null;
+    const { rows } = await sql<Selectable<PredictionsTable>>`select * from ${predictionWithId(id)} as p`.execute(this.#db);
+    return rows[0] ? fromPredictionRow(rows[0]) : null;
   }
 
   /** True when a prediction with this id is stored. */
   async exists(id: string): Promise<boolean> {
-    const row = await this.#db.selectFrom('predictions').select('id').where('id', '=', id).executeTakeFirst();
-    return row !== undefined;
+    return (await findPrediction(this.#db, id)) !== null;
   }
 
   /**
    * Newest first, keyset-paginated over (created_at, id): rows sharing a timestamp are
    * ordered by id, so no row is repeated or skipped between pages even while new rows arrive.
+   *
+   * A page reads back from its upper bound over a window that widens (1 minute, then ×16)
+   * until it holds a full page or reaches the oldest segment: every row newer than the
+   * window's start is in the segments meeting the window, so the first rows found are the
+   * page. A page of recent traffic expands a minute's segments, not the history.
    */
   async list(filter: PredictionFilter, page: PageRequest): Promise<Page<PredictionRecord>> {
     const limit = checkPageLimit(page.limit);
     checkFilter(filter);
-    let query = this.#db.selectFrom('predictions as p').selectAll('p');
-    if (filter.from) query = query.where('p.created_at', '>=', filter.from);
-    if (filter.to) query = query.where('p.created_at', '<', filter.to);
-    if (filter.label !== undefined) query = query.where('p.label', '=', filter.label);
-    if (filter.minScore !== undefined) query = query.where('p.risk_score', '>=', filter.minScore);
-    if (filter.maxScore !== undefined) query = query.where('p.risk_score', '<=', filter.maxScore);
-    if (filter.modelVersion !== undefined) query = query.where('p.model_version', '=', filter.modelVersion);
+    const after = page.cursor ? decodeCursor(page.cursor) : null;
+    const { rows: spans } = await sql<{ lo: Date | null; hi: Date | null }>`select min(from_at) as lo, max(to_at) as hi from prediction_segments`.execute(this.#db);
+    const oldest = spans[0]?.lo;
+    const newest = spans[0]?.hi;
+    if (!oldest || !newest) return { items: [], nextCursor: null };
+    // [bottom, top): the instants this page can come from.
+    let top = new Date(newest).getTime() + 1;
+    if (filter.to) top = Math.min(top, filter.to.getTime());
+    if (after) top = Math.min(top, after.at.getTime() + 1);
+    const bottom = Math.max(new Date(oldest).getTime(), filter.from?.getTime() ?? -Infinity);
+    if (!(top > bottom)) return { items: [], nextCursor: null };
+    for (let span = FIRST_WINDOW_MS; ; span *= WIDEN) {
+      const start = Math.max(bottom, top - span);
+      const rows = await this.#window(filter, after, new Date(start), new Date(top), limit + 1);
+      if (rows.length > limit || start <= bottom) {
+        const items = rows.slice(0, limit).map(fromPredictionRow);
+        const last = items[items.length - 1];
+        const nextCursor = rows.length > limit && last ? encodeCursor({ at: last.createdAt, id: last.id }) : null;
+        return { items, nextCursor };
+      }
+    }
+  }
+
+  /** The newest `n` rows created in [from, to) that pass the filter, after the cursor. */
+  async #window(filter: PredictionFilter, after: CursorPosition | null, from: Date, to: Date, n: number): Promise<Selectable<PredictionsTable>[]> {
+    const where: RawBuilder<unknown>[] = [sql`true`];
+    if (filter.label !== undefined) where.push(sql`p.label = ${filter.label}`);
+    if (filter.minScore !== undefined) where.push(sql`p.risk_score >= ${filter.minScore}`);
+    if (filter.maxScore !== undefined) where.push(sql`p.risk_score <= ${filter.maxScore}`);
+    if (filter.modelVersion !== undefined) where.push(sql`p.model_version = ${filter.modelVersion}`);
     if (filter.hasFeedback !== undefined) {
-      const feedback = sql<boolean>`exists (select 1 from feedback f where f.prediction_id = p.id)`;
-      query = query.where(filter.hasFeedback ? feedback : sql<boolean>`not ${feedback}`);
+      const feedback = sql`exists (select 1 from feedback f where f.prediction_id = p.id)`;
+      where.push(filter.hasFeedback ? feedback : sql`not ${feedback}`);
     }
-    if (filter.q !== undefined && filter.q !== '') {
-      query = query.where(sql<boolean>`p.text ilike ${'%' + escapeLike(filter.q) + '%'} escape '\\'`);
-    }
-    if (page.cursor) {
-      const after = decodeCursor(page.cursor);
-      query = query.where(sql<boolean>`(p.created_at, p.id) < (${after.at}, ${after.id})`);
-    }
-    const rows = await query.orderBy('p.created_at', 'desc').orderBy('p.id', 'desc').limit(limit + 1).execute();
-    const items = rows.slice(0, limit).map(fromPredictionRow);
-    const last = items[items.length - 1];
-    const nextCursor = rows.length > limit && last ? encodeCursor({ at: last.createdAt, id: last.id }) : null;
-    return { items, nextCursor };
+    if (filter.q !== undefined && filter.q !== '') where.push(sql`p.text ilike ${'%' + escapeLike(filter.q) + '%'} escape '\\'`);
+    if (after) where.push(sql`(p.created_at, p.id) < (${after.at}::timestamptz, ${after.id})`);
+    const { rows } = await sql<Selectable<PredictionsTable>>`
+      select * from ${predictionsBetween(from, to)} as p
+      where ${sql.join(where, sql` and `)}
+      order by p.created_at desc, p.id desc limit ${n}`.execute(this.#db);
+    return rows;
   }
 }
 
@@ -155,20 +159,37 @@ function checkFilter(filter: PredictionFilter): void {
   }
 }
 
-async function insertJson(db: Kysely<Schema>, batch: EncodedPredictions, skipExisting: boolean): Promise<number> {
-  const result = await sql`
-    insert into predictions (${sql.raw(PREDICTION_COLUMNS)})
-    select ${sql.raw(PREDICTION_COLUMNS_OF_R)}
-    from jsonb_array_elements(${predictionsParameter(batch)}::jsonb) as r
-    ${skipExisting ? sql`on conflict (id) do nothing` : sql``}`.execute(db);
-  return Number(result.numAffectedRows ?? 0n);
+/** Inserts one segment per batch; `skipStored`: segments whose key is stored are skipped. Returns the predictions inserted. */
+async function insertSegments(db: Kysely<Schema>, batches: readonly EncodedPredictions[], skipStored: boolean): Promise<number> {
+  const values = batches.map((b) => ({ id: segmentKey(b), from_at: new Date(b.fromMs), to_at: new Date(b.toMs), n: b.count, rows: segmentPayload(b) }));
+  let query = db.insertInto('prediction_segments').values(values);
+  if (skipStored) query = query.onConflict((oc) => oc.column('id').doNothing());
+  const inserted = await query.returning('n').execute();
+  return inserted.reduce((n, r) => n + r.n, 0);
+}
+
+/** A batch's segment key: its first row's id and its size (an exact retry has both). */
+function segmentKey(b: EncodedPredictions): string {
+  return `${b.firstId}+${b.count}`;
+}
+
+/**
+ * One prediction's text and hash by id, with the caller's connection or transaction (feedback
+ * checks the prediction it labels), or null.
+ */
+export async function findPrediction(db: Kysely<Schema>, id: string): Promise<{ text: string | null; text_sha256: string } | null> {
+  if (!isTimeOrderedId(id)) return null;
+  const { rows } = await sql<{ text: string | null; text_sha256: string }>`select p.text, p.text_sha256 from ${predictionWithId(id)} as p`.execute(db);
+  return rows[0] ?? null;
 }
 
 /**
  * Inserts predictions with the caller's connection or transaction (both backends), skipping
- * ids already stored: for rows that must commit together with something else, such as a
+ * batches already stored: for rows that must commit together with something else, such as a
  * job's results. The buffered writer is the path for everything scored on request.
  */
-export function insertPredictionsWithin(db: Kysely<Schema>, rows: readonly PredictionRecord[]): Promise<number> {
-  return insertJson(db, encodePredictions(rows, 'json'), true);
+export async function insertPredictionsWithin(db: Kysely<Schema>, rows: readonly PredictionRecord[]): Promise<number> {
+  let inserted = 0;
+  for (let i = 0; i < rows.length; i += INSERT_CHUNK) inserted += await insertSegments(db, [encodePredictions(rows.slice(i, i + INSERT_CHUNK))], true);
+  return inserted;
 }

@@ -1,130 +1,138 @@
 import type { PredictionRecord } from './prediction-record.js';
+import { isTimeOrderedId, timeOfId } from './time-ordered-id.js';
 
 /**
- * Predictions on their way to the database, already encoded as one string, so batches from
- * several producers are merged by concatenation and written with one statement:
+ * Predictions on their way to the database: one written batch becomes one row of
+ * `prediction_segments` (migration 0007), its predictions a JSON array of positional rows in
+ * one text column, so the database stores a batch as one value instead of one indexed tuple
+ * per prediction. The rows are encoded where they are produced (a cluster worker), so the
+ * process owning the database does no per-prediction work in JavaScript, and batches from
+ * several producers are written with one statement (one segment each).
  *
- * - `json`: JSON arrays, one per row, joined by commas (no enclosing brackets), read back by
- *   {@link PREDICTION_COLUMNS_OF_R}; one parameter of an INSERT … SELECT. Works on both backends.
- * - `copy`: COPY text format, one line per row, for `COPY predictions FROM` on the embedded
- *   database: ~25% less CPU per row there than the JSON insert (measured; COPY parses plain
- *   text and inserts rows in groups), which is what the PGlite process, competing with the
- *   HTTP workers for the cores, spends on the prediction log.
+ * Rows are positional (no repeated keys) to keep the bytes low: on PGlite every byte of a
+ * statement costs (~15–25 ns each, measured), more than the tuple it becomes.
  *
- * Positional encodings (no repeated keys) keep the bytes that cross IPC low.
+ * The database cannot check a payload's rows, so {@link encodePredictions} does: a row that the
+ * old one-tuple-per-prediction table would have refused (a missing or non-finite number, a
+ * string that is not well-formed Unicode or holds NUL) throws a data error (SQLSTATE class
+ * 22/23, as the database would), so a writer isolates and rejects that row alone.
  */
-export type PredictionEncoding = 'json' | 'copy';
-
 export interface EncodedPredictions {
-  format: PredictionEncoding;
+  /** The rows as JSON arrays joined by commas (no enclosing brackets). */
   rows: string;
   count: number;
+  /** The first row's id: the segment's key, so a batch retried after a lost answer is stored once. */
+  firstId: string;
+  /** Earliest and latest instant of the rows (their created_at and the time in their ids), epoch ms. */
+  fromMs: number;
+  toMs: number;
 }
 
-/** Encodes rows in the given format. See {@link PREDICTION_COLUMNS} for the column order. */
-export function encodePredictions(rows: readonly PredictionRecord[], format: PredictionEncoding = 'json'): EncodedPredictions {
+/** A row the database would refuse, with the SQLSTATE it would have used. */
+export class PredictionDataError extends Error {
+  readonly code: string;
+  constructor(code: string, message: string) {
+    super(message);
+    this.name = 'PredictionDataError';
+    this.code = code;
+  }
+}
+
+/** Encodes a non-empty batch. Throws a {@link PredictionDataError} for a row the log must refuse. */
+export function encodePredictions(rows: readonly PredictionRecord[]): EncodedPredictions {
+  if (rows.length === 0) throw new RangeError('encodePredictions: no rows');
   let out = '';
-  if (format === 'copy') {
-    for (let i = 0; i < rows.length; i++) out += copyLine(rows[i]);
-  } else {
-    for (let i = 0; i < rows.length; i++) {
-      if (i > 0) out += ',';
-      out += jsonRow(rows[i]);
-    }
+  let fromMs = Infinity;
+  let toMs = -Infinity;
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
+    const at = r.createdAt instanceof Date ? r.createdAt.getTime() : Number.NaN;
+    if (!Number.isFinite(at)) throw new PredictionDataError('22007', `prediction ${String(r.id)}: created_at is not a valid date`);
+    if (!isTimeOrderedId(r.id)) throw new PredictionDataError('22P02', `prediction ${String(r.id)}: the id is not a time-ordered id`);
+    const idAt = timeOfId(r.id);
+    fromMs = Math.min(fromMs, at, idAt);
+    toMs = Math.max(toMs, at, idAt);
+    if (i > 0) out += ',';
+    out += jsonRow(r);
   }
-  return { format, rows: out, count: rows.length };
+  return { rows: out, count: rows.length, firstId: rows[0].id, fromMs, toMs };
 }
 
-/** Several encoded batches of one format as one (order kept). */
-export function concatPredictions(batches: readonly EncodedPredictions[]): EncodedPredictions {
-  if (batches.length === 1) return batches[0];
-  const format = batches[0]?.format ?? 'json';
-  let rows = '';
-  let count = 0;
-  for (const b of batches) {
-    if (b.format !== format) throw new Error(`cannot merge ${b.format} predictions into ${format}`);
-    if (b.count === 0) continue;
-    rows += format === 'json' && rows !== '' ? ',' + b.rows : b.rows;
-    count += b.count;
-  }
-  return { format, rows, count };
+/** The payload of a segment: a JSON document. */
+export function segmentPayload(batch: EncodedPredictions): string {
+  return '[' + batch.rows + ']';
 }
-
-/** The table's columns in the order both encodings use. */
-export const PREDICTION_COLUMNS =
-  'id, created_at, text, text_sha256, text_length, risk_score, label, is_threat, threshold, model_version, tags, latency_us, source, client, shadow_version, shadow_score';
 
 function jsonRow(r: PredictionRecord): string {
   return JSON.stringify([
     r.id,
     r.createdAt.getTime(),
-    r.text,
-    r.textSha256,
-    r.textLength,
-    r.riskScore,
-    r.label,
-    r.isThreat,
-    r.threshold,
-    r.modelVersion,
-    r.tags,
-    r.latencyUs,
-    r.source,
-    r.client,
-    r.shadowVersion,
-    r.shadowScore,
+    optionalText(r, 'text', r.text),
+    requiredText(r, 'text_sha256', r.textSha256),
+    requiredInteger(r, 'text_length', r.textLength),
+    requiredNumber(r, 'risk_score', r.riskScore),
+    requiredText(r, 'label', r.label),
+    requiredBoolean(r, 'is_threat', r.isThreat),
+    requiredNumber(r, 'threshold', r.threshold),
+    requiredText(r, 'model_version', r.modelVersion),
+    tagList(r),
+    requiredInteger(r, 'latency_us', r.latencyUs),
+    requiredText(r, 'source', r.source),
+    optionalText(r, 'client', r.client),
+    optionalText(r, 'shadow_version', r.shadowVersion),
+    r.shadowScore === null || r.shadowScore === undefined ? null : requiredNumber(r, 'shadow_score', r.shadowScore),
   ]);
 }
 
-/** A `json` batch as one JSON document: the single parameter of the INSERT. */
-export function predictionsParameter(batch: EncodedPredictions): string {
-  return '[' + batch.rows + ']';
+const INT4_MAX = 2_147_483_647;
+
+function refuse(r: PredictionRecord, column: string, why: string, code: string): never {
+  throw new PredictionDataError(code, `prediction ${r.id}: ${column} ${why}`);
+}
+
+function optionalText(r: PredictionRecord, column: string, s: string | null | undefined): string | null {
+  if (s === null || s === undefined) return null;
+  if (typeof s !== 'string') refuse(r, column, 'is not a string', '22P02');
+  // No UTF-8 form (lone surrogate) or NUL: PostgreSQL text cannot hold either.
+  if (!(s as unknown as { isWellFormed(): boolean }).isWellFormed()) refuse(r, column, 'is not well-formed Unicode', '22021');
+  if (s.includes('\u0000')) refuse(r, column, 'contains NUL', '22021');
+  return s;
+}
+
+function requiredText(r: PredictionRecord, column: string, s: string): string {
+  const v = optionalText(r, column, s);
+  return v === null ? refuse(r, column, 'is missing', '23502') : v;
+}
+
+function requiredNumber(r: PredictionRecord, column: string, x: number): number {
+  if (typeof x !== 'number' || !Number.isFinite(x)) refuse(r, column, 'is not a finite number', '23502');
+  return x;
+}
+
+function requiredInteger(r: PredictionRecord, column: string, x: number): number {
+  requiredNumber(r, column, x);
+  if (!Number.isInteger(x) || Math.abs(x) > INT4_MAX) refuse(r, column, 'is not a 32-bit integer', '22003');
+  return x;
+}
+
+function requiredBoolean(r: PredictionRecord, column: string, b: boolean): boolean {
+  if (typeof b !== 'boolean') refuse(r, column, 'is not a boolean', '23502');
+  return b;
+}
+
+function tagList(r: PredictionRecord): string[] {
+  const tags = r.tags ?? [];
+  if (!Array.isArray(tags)) refuse(r, 'tags', 'is not a list', '22P02');
+  for (const t of tags) optionalText(r, 'tags', t);
+  return tags;
 }
 
 /**
- * The select list turning one element `r` of that document back into table columns, in
- * table order. Milliseconds become a timestamptz exactly (to_timestamp rounds to whole
+ * The select list turning one element `r` of a segment's rows back into the prediction
+ * columns. Milliseconds become a timestamptz exactly (to_timestamp rounds to whole
  * microseconds); numbers pass through jsonb's exact numeric, so doubles round-trip bit for bit.
  */
-export const PREDICTION_COLUMNS_OF_R = `r->>0, to_timestamp((r->>1)::double precision / 1000), r->>2, r->>3, (r->>4)::integer,
-  (r->>5)::double precision, r->>6, (r->>7)::boolean, (r->>8)::double precision, r->>9, r->10,
-  (r->>11)::integer, r->>12, r->>13, r->>14, (r->>15)::double precision`;
-
-const COPY_SPECIAL = /[\\\n\r\t]/;
-
-/**
- * One field of COPY's text format: backslash, newline, carriage return and tab escaped, null
- * as \N. A string with a lone surrogate has no UTF-8 form; the JSON encoding makes the
- * database refuse such a row, and so does this one (an invalid byte sequence), rather than
- * storing a replacement character the sender never sent.
- */
-function copyText(s: string | null): string {
-  if (s === null) return '\\N';
-  if (!(s as unknown as { isWellFormed(): boolean }).isWellFormed()) return '\\xED\\xA0\\x80';
-  return COPY_SPECIAL.test(s) ? s.replace(/\\/g, '\\\\').replace(/\n/g, '\\n').replace(/\r/g, '\\r').replace(/\t/g, '\\t') : s;
-}
-
-/** Numbers as COPY reads them; NaN/Infinity as null so the database refuses them as the JSON path does. */
-function copyNumber(x: number | null): string {
-  return x === null || !Number.isFinite(x) ? '\\N' : String(x);
-}
-
-function copyLine(r: PredictionRecord): string {
-  return (
-    copyText(r.id) + '\t' +
-    (Number.isNaN(r.createdAt.getTime()) ? '\\N' : r.createdAt.toISOString()) + '\t' +
-    copyText(r.text) + '\t' +
-    copyText(r.textSha256) + '\t' +
-    copyNumber(r.textLength) + '\t' +
-    copyNumber(r.riskScore) + '\t' +
-    copyText(r.label) + '\t' +
-    (r.isThreat === true ? 't' : r.isThreat === false ? 'f' : '\\N') + '\t' +
-    copyNumber(r.threshold) + '\t' +
-    copyText(r.modelVersion) + '\t' +
-    copyText(JSON.stringify(r.tags ?? null)) + '\t' +
-    copyNumber(r.latencyUs) + '\t' +
-    copyText(r.source) + '\t' +
-    copyText(r.client) + '\t' +
-    copyText(r.shadowVersion) + '\t' +
-    copyNumber(r.shadowScore) + '\n'
-  );
-}
+export const PREDICTION_COLUMNS_OF_R = `r->>0 as id, to_timestamp((r->>1)::double precision / 1000) as created_at, r->>2 as text, r->>3 as text_sha256,
+  (r->>4)::integer as text_length, (r->>5)::double precision as risk_score, r->>6 as label, (r->>7)::boolean as is_threat,
+  (r->>8)::double precision as threshold, r->>9 as model_version, r->10 as tags, (r->>11)::integer as latency_us, r->>12 as source,
+  r->>13 as client, r->>14 as shadow_version, (r->>15)::double precision as shadow_score`;

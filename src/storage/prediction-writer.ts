@@ -3,7 +3,10 @@ import { BoundedQueue } from './bounded-queue.js';
 import type { PredictionRecord } from './prediction-record.js';
 import { isDataError } from './sql-errors.js';
 
-/** Where batches go: in production a {@link PredictionRepository}. Must skip ids it already has. */
+/**
+ * Where batches go: in production a {@link PredictionRepository}. Must skip a batch it already
+ * stored (the writer retries a failed batch exactly: same rows, same order).
+ */
 export interface PredictionSink {
   insertMany(rows: readonly PredictionRecord[]): Promise<unknown>;
 }
@@ -91,6 +94,11 @@ export function createPredictionWriter(sink: PredictionSink, options: Prediction
 
   const queue = new BoundedQueue<PredictionRecord>(maxBuffered);
   let inFlight = 0;
+  /**
+   * Rows at the head of the buffer that a failed insert may have committed after all (its answer
+   * was lost): they go again as exactly that batch, which the sink recognises as stored.
+   */
+  let retryRows = 0;
   let written = 0;
   let dropped = 0;
   let rejected = 0;
@@ -159,8 +167,9 @@ export function createPredictionWriter(sink: PredictionSink, options: Prediction
   // costs ~25% less CPU per row than 200-row ones (docs/benchmarks.md).
   const drainOnce = async (all: boolean): Promise<boolean> => {
     let owed = all ? queue.size : 0;
-    while (queue.size >= batchSize || (owed > 0 && queue.size > 0)) {
-      const batch = queue.take(batchSize);
+    while (retryRows > 0 || queue.size >= batchSize || (owed > 0 && queue.size > 0)) {
+      const batch = queue.take(retryRows > 0 ? retryRows : batchSize);
+      retryRows = 0;
       owed -= batch.length;
       inFlight = batch.length;
       const started = performance.now();
@@ -183,9 +192,13 @@ export function createPredictionWriter(sink: PredictionSink, options: Prediction
         }
       } catch (raw) {
         const err = coerceError(raw);
-        const back = (err as { remaining?: PredictionRecord[] }).remaining ?? batch;
+        const remaining = (err as { remaining?: PredictionRecord[] }).remaining;
+        const back = remaining ?? batch;
         inFlight = 0;
-        dropped += queue.unshiftAll(back);
+        const discarded = queue.unshiftAll(back);
+        dropped += discarded;
+        // Row by row, only the row that failed is in doubt; otherwise the whole batch is.
+        retryRows = Math.max(0, (remaining ? 1 : batch.length) - discarded);
         failures++;
         consecutiveFailures++;
         lastError = err;
@@ -248,6 +261,7 @@ export function createPredictionWriter(sink: PredictionSink, options: Prediction
           return;
         }
         queue.shift();
+        if (retryRows > 0) retryRows--;
         dropped++;
       }
       queue.push(row);
@@ -291,6 +305,7 @@ export function createPredictionWriter(sink: PredictionSink, options: Prediction
       if (timer !== null) clearTimeout(timer);
       timer = null;
       dropped += queue.take(queue.size).length;
+      retryRows = 0;
       return status();
     },
   };

@@ -6,7 +6,7 @@ import type { ColumnType, Generated } from 'kysely';
  * otherwise send a JS array as a Postgres array literal; both drivers read them back parsed.
  */
 export interface Schema {
-  predictions: PredictionsTable;
+  prediction_segments: PredictionSegmentsTable;
   feedback: FeedbackTable;
   jobs: JobsTable;
   job_rows: JobRowsTable;
@@ -16,6 +16,20 @@ export interface Schema {
 
 type Jsonb<T> = ColumnType<T, string, string>;
 
+/**
+ * One written batch of predictions (migration 0007): its rows as a JSON array, read back through
+ * predictionsBetween / the `predictions` view, never selected whole by application code.
+ */
+export interface PredictionSegmentsTable {
+  /** The first prediction's id and the batch size: an exact retry of a batch has the same key. */
+  id: string;
+  from_at: Date;
+  to_at: Date;
+  n: number;
+  rows: string;
+}
+
+/** A prediction as the `predictions` view and predictionsBetween give it. */
 export interface PredictionsTable {
   id: string;
   created_at: Date;

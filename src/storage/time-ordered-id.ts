@@ -56,3 +56,10 @@ export function timeOrderedId(now: number = Date.now()): string {
 export function timeOfId(id: string): number {
   return parseInt(id.slice(0, 8) + id.slice(9, 13), 16);
 }
+
+const TIME_ORDERED_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+
+/** True for a lower-case UUIDv7 as {@link timeOrderedId} makes them (so {@link timeOfId} applies). */
+export function isTimeOrderedId(id: unknown): id is string {
+  return typeof id === 'string' && TIME_ORDERED_ID.test(id);
+}

@@ -1,21 +1,19 @@
 import type { Worker } from 'node:cluster';
 import { ERROR_CODES, isWardenError, wardenError, type ErrorCode } from '../../errors.js';
-import { encodePredictions, isDataError, type InsertCoalescer, type PredictionEncoding, type PredictionSink } from '../../storage/index.js';
+import { encodePredictions, isDataError, type EncodedPredictions, type InsertCoalescer, type PredictionSink } from '../../storage/index.js';
 
 /**
  * The prediction log of a cluster on the embedded database: each worker's buffered writer sends
- * its batches, already encoded as one string of COPY text (cheap to clone across IPC, nothing to re-encode in
- * the primary), and waits for the primary's answer; the primary merges the batches of all
- * workers into shared statements (see createInsertCoalescer) and answers once they are
+ * its batches, already encoded as one segment (one string: cheap to clone across IPC, nothing to
+ * re-encode in the primary), and waits for the primary's answer; the primary writes the batches
+ * of all workers with shared statements (see createInsertCoalescer) and answers once they are
  * committed. So a worker's writer keeps its guarantees (retries, bound, flush on close) and the
  * primary, which competes with the workers for the cores, does no per-row work in JavaScript.
  */
 interface InsertMessage {
   type: 'predictions.insert';
   id: number;
-  format: PredictionEncoding;
-  rows: string;
-  count: number;
+  batch: EncodedPredictions;
 }
 interface InsertedMessage {
   type: 'predictions.inserted';
@@ -32,11 +30,14 @@ export function servePredictionChannel(worker: Worker, coalescer: InsertCoalesce
     const reply = (r: Omit<InsertedMessage, 'type' | 'id'>) => {
       if (worker.isConnected()) worker.send({ type: 'predictions.inserted', id: msg.id, ...r } satisfies InsertedMessage);
     };
-    if ((msg.format !== 'copy' && msg.format !== 'json') || typeof msg.rows !== 'string' || !Number.isSafeInteger(msg.count) || msg.count < 0) {
+    const b = msg.batch;
+    if (
+      typeof b?.rows !== 'string' || !Number.isSafeInteger(b.count) || b.count < 1 || typeof b.firstId !== 'string' || !Number.isFinite(b.fromMs) || !Number.isFinite(b.toMs)
+    ) {
       reply({ ok: false, error: { code: 'INTERNAL', message: 'malformed prediction batch' } });
       return;
     }
-    coalescer.insert({ format: msg.format, rows: msg.rows, count: msg.count }).then(
+    coalescer.insert({ rows: b.rows, count: b.count, firstId: b.firstId, fromMs: b.fromMs, toMs: b.toMs }).then(
       () => reply({ ok: true }),
       (err: unknown) => {
         const code = isWardenError(err) ? err.code : isDataError(err) ? ((err as { code: string }).code as string) : null;
@@ -71,11 +72,11 @@ export function predictionChannelSink(): PredictionSink {
           reject(wardenError('STORAGE_UNAVAILABLE', 'the primary process is not reachable'));
           return;
         }
+        // A row the log must refuse throws a data error here: the writer isolates it.
+        const batch = encodePredictions(rows);
         const id = next++;
         pending.set(id, { resolve, reject });
-        // COPY text: the channel only exists on the embedded database, where COPY is the cheap insert.
-        const batch = encodePredictions(rows, 'copy');
-        process.send({ type: 'predictions.insert', id, format: batch.format, rows: batch.rows, count: batch.count } satisfies InsertMessage, undefined, {}, (err) => {
+        process.send({ type: 'predictions.insert', id, batch } satisfies InsertMessage, undefined, {}, (err) => {
           if (!err || !pending.delete(id)) return;
           reject(wardenError('STORAGE_UNAVAILABLE', `cannot reach the primary process: ${err.message}`));
         });

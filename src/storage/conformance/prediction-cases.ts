@@ -28,7 +28,7 @@ async function listAll(repo: PredictionRepository, filter: PredictionFilter, lim
 
 export function predictionCases(ctx: SuiteContext): void {
   test('predictions: insertMany then get returns every field as written', async () => {
-    const repo = new PredictionRepository(ctx.store().db, { kind: ctx.store().kind });
+    const repo = new PredictionRepository(ctx.store().db);
     const full = makePrediction({
       text: 'Verify your account at http://paypa1.example now',
       riskScore: 0.987654321012345,
@@ -54,49 +54,58 @@ export function predictionCases(ctx: SuiteContext): void {
     assert.equal(await repo.exists(full.id), true);
   });
 
-  test('predictions: insertMany skips ids already stored (a retried batch writes nothing twice)', async () => {
-    const repo = new PredictionRepository(ctx.store().db, { kind: ctx.store().kind });
+  test('predictions: a batch stored already is skipped whole (a retried batch writes nothing twice)', async () => {
+    const repo = new PredictionRepository(ctx.store().db);
     const rows = Array.from({ length: 5 }, () => makePrediction());
     assert.equal(await repo.insertMany(rows.slice(0, 3)), 3);
-    assert.equal(await repo.insertMany(rows), 2);
+    assert.equal(await repo.insertMany(rows.slice(0, 3)), 0, 'the same batch again');
+    assert.equal(await repo.insertMany(rows.slice(3)), 2);
     assert.equal(await repo.insertMany([]), 0);
-    const { rows: count } = await ctx.store().executeSql('select count(*)::int as n from predictions');
-    assert.equal(count[0].n, 5);
+    // Several batches in one statement: the stored one is skipped, the new ones land.
+    const fresh = [makePrediction(), makePrediction()];
+    assert.equal(await repo.insertEncoded([encodePredictions(rows.slice(3)), encodePredictions(fresh)]), 2);
+    const { rows: count } = await ctx.store().executeSql('select count(*)::int as n, count(distinct id)::int as d from predictions');
+    assert.deepEqual(count[0], { n: 7, d: 7 });
+    const { rows: segments } = await ctx.store().executeSql('select count(*)::int as n from prediction_segments');
+    assert.equal(segments[0].n, 3, 'one segment per written batch');
   });
 
-  test('predictions: both encodings store awkward texts and numbers exactly; COPY needs the embedded database', async () => {
-    const kind = ctx.store().kind;
-    const repo = new PredictionRepository(ctx.store().db, { kind });
-    const awkward = ['tab\there', 'new\nline\r\nwindows', 'back\\slash \\N \\. end', '\\.', 'quote " and \' apostrophe', 'emoji 😀 and ünïcödé', '{"json": [1, 2]}', ' leading and trailing '];
-    const formats = kind === 'pglite' ? (['copy', 'json'] as const) : (['json'] as const);
-    for (const format of formats) {
-      await ctx.store().executeSql('delete from predictions');
-      const rows = awkward.map((text, i) =>
-        makePrediction({ text, riskScore: [0.1, 1 / 3, 5e-324, 0.987654321012345, 1, 0, 2 ** -30, 0.5][i], tags: i % 2 ? ['a\tb', 'c"d'] : [], client: i % 3 ? null : 'key\t1', shadowScore: i % 2 ? 1 / 7 : null, createdAt: new Date(Date.UTC(2025, 0, 1, 0, 0, 0, i * 7)) }),
-      );
-      assert.equal(await repo.insertEncoded(encodePredictions(rows, format)), rows.length, format);
-      for (const r of rows) assert.deepEqual(await repo.get(r.id), r, `${format}: ${JSON.stringify(r.text)}`);
-      // A retried batch (some ids already stored) writes only the new rows, in either encoding.
-      const more = [makePrediction(), makePrediction()];
-      assert.equal(await repo.insertEncoded(encodePredictions([...rows.slice(0, 3), ...more], format)), 2, format);
-      const { rows: count } = await ctx.store().executeSql('select count(*)::int as n from predictions');
-      assert.equal(count[0].n, rows.length + 2, format);
-    }
-    if (kind !== 'pglite') await assert.rejects(repo.insertEncoded(encodePredictions([makePrediction()], 'copy')), code('INTERNAL'));
+  test('predictions: awkward texts and numbers are stored exactly', async () => {
+    const repo = new PredictionRepository(ctx.store().db);
+    const awkward = ['tab\there', 'new\nline\r\nwindows', 'back\\slash \\N \\. end', '\\.', 'quote " and \' apostrophe', 'emoji 😀 and ünïcödé', '{"json": [1, 2]}', ' leading and trailing ', '\u2028 line separator', 'control \u0001\u001f chars'];
+    const rows = awkward.map((text, i) =>
+      makePrediction({ text, riskScore: [0.1, 1 / 3, 5e-324, 0.987654321012345, 1, 0, 2 ** -30, 0.5, 1e-300, 0.9999999999999999][i], tags: i % 2 ? ['a\tb', 'c"d'] : [], client: i % 3 ? null : 'key\t1', shadowScore: i % 2 ? 1 / 7 : null, createdAt: new Date(Date.UTC(2025, 0, 1, 0, 0, 0, i * 7)) }),
+    );
+    assert.equal(await repo.insertEncoded([encodePredictions(rows)]), rows.length);
+    for (const r of rows) assert.deepEqual(await repo.get(r.id), r, JSON.stringify(r.text));
   });
 
-  test('predictions: a text with a lone surrogate is refused as bad data in either encoding, never altered', async () => {
-    const kind = ctx.store().kind;
-    const repo = new PredictionRepository(ctx.store().db, { kind });
-    for (const format of kind === 'pglite' ? (['copy', 'json'] as const) : (['json'] as const)) {
-      const bad = makePrediction({ text: 'broken \ud800 surrogate' });
-      await assert.rejects(repo.insertEncoded(encodePredictions([bad], format)), (e) => isDataError(e), format);
-      assert.equal(await repo.get(bad.id), null);
+  test('predictions: a row the log must refuse is a data error naming the column, and nothing of its batch is written', async () => {
+    const repo = new PredictionRepository(ctx.store().db);
+    const cases: [Partial<PredictionRecord>, string][] = [
+      [{ text: 'broken \ud800 surrogate' }, 'text'],
+      [{ text: 'nul \u0000 inside' }, 'text'],
+      [{ riskScore: Number.NaN }, 'risk_score'],
+      [{ threshold: Number.POSITIVE_INFINITY }, 'threshold'],
+      [{ latencyUs: 1.5 }, 'latency_us'],
+      [{ textLength: 2 ** 31 }, 'text_length'],
+      [{ label: null as unknown as string }, 'label'],
+      [{ isThreat: 'yes' as unknown as boolean }, 'is_threat'],
+      [{ tags: ['ok', 'bad \udc00'] }, 'tags'],
+      [{ shadowScore: Number.NaN }, 'shadow_score'],
+      [{ createdAt: new Date(Number.NaN) }, 'created_at'],
+      [{ id: 'not-a-time-ordered-id' }, 'id'],
+    ];
+    for (const [override, column] of cases) {
+      const good = makePrediction();
+      const bad = { ...makePrediction(), ...override };
+      await assert.rejects(repo.insertMany([good, bad]), (e) => isDataError(e) && (e as Error).message.includes(column), column);
+      assert.equal(await repo.get(good.id), null, `${column}: nothing of the batch is written`);
     }
   });
 
   test('predictions: insertMany of 2,345 rows crosses the 1,000-row statement chunks', async () => {
-    const repo = new PredictionRepository(ctx.store().db, { kind: ctx.store().kind });
+    const repo = new PredictionRepository(ctx.store().db);
     const rows = Array.from({ length: 2345 }, (_, i) => makePrediction({ latencyUs: i }));
     assert.equal(await repo.insertMany(rows), 2345);
     const { rows: agg } = await ctx.store().executeSql('select count(*)::int as n, sum(latency_us)::int as s from predictions');
@@ -150,7 +159,7 @@ export function predictionCases(ctx: SuiteContext): void {
   });
 
   test('predictions: cursor pages over many created_at ties repeat and lose nothing, even as rows arrive', async () => {
-    const repo = new PredictionRepository(ctx.store().db, { kind: ctx.store().kind });
+    const repo = new PredictionRepository(ctx.store().db);
     const stamps = [0, 1, 2, 3, 4].map((i) => new Date(Date.parse('2025-05-05T05:05:05.005Z') + i));
     const rows = Array.from({ length: 1037 }, (_, i) => makePrediction({ createdAt: stamps[i % 5] }));
     await repo.insertMany(rows);
@@ -173,7 +182,7 @@ export function predictionCases(ctx: SuiteContext): void {
   });
 
   test('predictions: the last full page has no next cursor; an empty table gives an empty page', async () => {
-    const repo = new PredictionRepository(ctx.store().db, { kind: ctx.store().kind });
+    const repo = new PredictionRepository(ctx.store().db);
     assert.deepEqual(await repo.list({}, { limit: 10 }), { items: [], nextCursor: null });
     await repo.insertMany(Array.from({ length: 10 }, () => makePrediction()));
     const page = await repo.list({}, { limit: 10 });
@@ -182,7 +191,7 @@ export function predictionCases(ctx: SuiteContext): void {
   });
 
   test('predictions: bad page sizes, cursors and filters are INVALID_INPUT', async () => {
-    const repo = new PredictionRepository(ctx.store().db, { kind: ctx.store().kind });
+    const repo = new PredictionRepository(ctx.store().db);
     for (const limit of [0, -1, 501, 1.5, Number.NaN]) {
       await assert.rejects(repo.list({}, { limit }), code('INVALID_INPUT'), `limit ${limit}`);
     }

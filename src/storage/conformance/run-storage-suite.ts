@@ -37,7 +37,7 @@ export function runStorageSuite(name: string, open: () => Promise<Database>): vo
       await store?.close();
     });
     beforeEach(async () => {
-      await sql`truncate predictions, feedback, jobs, job_rows, job_results, audit_log`.execute(ctx.store().db);
+      await sql`truncate prediction_segments, feedback, jobs, job_rows, job_results, audit_log`.execute(ctx.store().db);
     });
 
     migrationCases(ctx);

@@ -37,7 +37,7 @@ async function storedIds(ctx: SuiteContext): Promise<string[]> {
 
 export function writerCases(ctx: SuiteContext): void {
   test('writer: rows enqueued while the database is down are all written exactly once after it returns', async () => {
-    const sink = new Outage(new PredictionRepository(ctx.store().db, { kind: ctx.store().kind }));
+    const sink = new Outage(new PredictionRepository(ctx.store().db));
     const errors: Error[] = [];
     let flushedRows = 0;
     const writer = createPredictionWriter(sink, {
@@ -75,8 +75,25 @@ export function writerCases(ctx: SuiteContext): void {
     assert.deepEqual(await storedIds(ctx), rows.map((r) => r.id).sort());
   });
 
+  test('writer: a partial batch that committed but reported failure is retried exactly, even as more rows arrive: each row stored once', async () => {
+    const sink = new Outage(new PredictionRepository(ctx.store().db));
+    const writer = createPredictionWriter(sink, { flushIntervalMs: 2, batchSize: 50, retryInitialMs: 30, retryMaxMs: 30 });
+    const rows = Array.from({ length: 120 }, () => makePrediction());
+    sink.commitThenFail = 1;
+    for (const r of rows.slice(0, 7)) writer.enqueue(r); // a partial batch: goes after the flush interval
+    await waitFor(() => writer.status().failures === 1, 'the first (committed) attempt to report failure');
+    for (const r of rows.slice(7)) writer.enqueue(r); // arrive before the retry
+    await writer.flush();
+    const status = await writer.close();
+    assert.equal(status.written, 120);
+    assert.equal(status.dropped, 0);
+    const { rows: counts } = await ctx.store().executeSql('select count(*)::int as n, count(distinct id)::int as d from predictions');
+    assert.deepEqual(counts[0], { n: 120, d: 120 }, 'no row twice');
+    assert.deepEqual(await storedIds(ctx), rows.map((r) => r.id).sort());
+  });
+
   test('writer: beyond the bound the oldest rows are dropped and counted, the newest written', async () => {
-    const sink = new Outage(new PredictionRepository(ctx.store().db, { kind: ctx.store().kind }));
+    const sink = new Outage(new PredictionRepository(ctx.store().db));
     sink.down = true;
     const writer = createPredictionWriter(sink, { flushIntervalMs: 1, batchSize: 30, maxBuffered: 100, retryInitialMs: 1, retryMaxMs: 5 });
     const rows = Array.from({ length: 250 }, () => makePrediction());
@@ -97,7 +114,7 @@ export function writerCases(ctx: SuiteContext): void {
   });
 
   test('writer: a row the database refuses is rejected alone; its batch-mates are written', async () => {
-    const writer = createPredictionWriter(new PredictionRepository(ctx.store().db, { kind: ctx.store().kind }), { flushIntervalMs: 1, batchSize: 10 });
+    const writer = createPredictionWriter(new PredictionRepository(ctx.store().db), { flushIntervalMs: 1, batchSize: 10 });
     const rows = Array.from({ length: 10 }, () => makePrediction());
     const bad = makePrediction({ label: null as unknown as string }); // NOT NULL violation, SQLSTATE 23502
     for (const r of rows.slice(0, 5)) writer.enqueue(r);
@@ -111,7 +128,7 @@ export function writerCases(ctx: SuiteContext): void {
 
   test('writer: on a closed real database rows stay buffered, close counts them as dropped', async () => {
     const other = await ctx.open();
-    const repo = new PredictionRepository(other.db, { kind: other.kind });
+    const repo = new PredictionRepository(other.db);
     await other.close();
     const writer = createPredictionWriter(repo, { flushIntervalMs: 1, retryInitialMs: 1, retryMaxMs: 5 });
     for (let i = 0; i < 7; i++) writer.enqueue(makePrediction());
@@ -127,7 +144,7 @@ export function writerCases(ctx: SuiteContext): void {
   });
 
   test('writer: a database slower than the producers makes them wait for room; nothing is dropped', async () => {
-    const gate = new GatedSink(new PredictionRepository(ctx.store().db, { kind: ctx.store().kind }));
+    const gate = new GatedSink(new PredictionRepository(ctx.store().db));
     const writer = createPredictionWriter(gate, { flushIntervalMs: 1, batchSize: 20, maxBuffered: 100, backlogRows: 50, backlogWaitMs: 10_000 });
     const rows = Array.from({ length: 400 }, () => makePrediction());
     // A producer that asks for room before each burst of 40, as the scoring routes do.
@@ -156,7 +173,7 @@ export function writerCases(ctx: SuiteContext): void {
   });
 
   test('writer: no waiting for room while the database is failing; a hung write ends the wait with STORAGE_BUSY', async () => {
-    const repo = new PredictionRepository(ctx.store().db, { kind: ctx.store().kind });
+    const repo = new PredictionRepository(ctx.store().db);
     const failing = new Outage(repo);
     failing.down = true;
     const w1 = createPredictionWriter(failing, { flushIntervalMs: 1, batchSize: 10, backlogRows: 5, retryInitialMs: 1, retryMaxMs: 5 });
@@ -183,7 +200,7 @@ export function writerCases(ctx: SuiteContext): void {
   });
 
   test('writer: full batches go at once, a partial one waits for companions until the flush interval', async () => {
-    const repo = new PredictionRepository(ctx.store().db, { kind: ctx.store().kind });
+    const repo = new PredictionRepository(ctx.store().db);
     const sizes: number[] = [];
     const sink: PredictionSink = { insertMany: (rows) => (sizes.push(rows.length), repo.insertMany(rows)) };
     const writer = createPredictionWriter(sink, { flushIntervalMs: 60_000, batchSize: 50 });
@@ -205,7 +222,7 @@ export function writerCases(ctx: SuiteContext): void {
   });
 
   test('writer: catching up after an outage makes no one wait unless the buffer grows again', async () => {
-    const sink = new Outage(new PredictionRepository(ctx.store().db, { kind: ctx.store().kind }));
+    const sink = new Outage(new PredictionRepository(ctx.store().db));
     sink.down = true;
     const roomAfterWrites: boolean[] = [];
     let writer: ReturnType<typeof createPredictionWriter> | null = null;
@@ -238,7 +255,7 @@ export function writerCases(ctx: SuiteContext): void {
   });
 
   test('writer: the backlog is kept a batch below the bound, so waiting starts before anything is dropped', async () => {
-    const gate = new GatedSink(new PredictionRepository(ctx.store().db, { kind: ctx.store().kind }));
+    const gate = new GatedSink(new PredictionRepository(ctx.store().db));
     const writer = createPredictionWriter(gate, { flushIntervalMs: 1, batchSize: 10, maxBuffered: 40, backlogRows: 40 });
     for (const r of Array.from({ length: 31 }, () => makePrediction())) writer.enqueue(r);
     const wait = writer.whenRoom();

@@ -5,6 +5,7 @@ import * as m0003 from './0003-jobs.js';
 import * as m0004 from './0004-audit-log.js';
 import * as m0005 from './0005-model-registry.js';
 import * as m0006 from './0006-cheaper-prediction-indexes.js';
+import * as m0007 from './0007-prediction-segments.js';
 
 /**
  * Every migration, in order. A static list rather than a folder glob, so a bundled or
@@ -17,6 +18,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = Object.freeze({
   '0004-audit-log': m0004,
   '0005-model-registry': m0005,
   '0006-cheaper-prediction-indexes': m0006,
+  '0007-prediction-segments': m0007,
 });
 
 /** Kysely `MigrationProvider` over {@link MIGRATIONS}. */
