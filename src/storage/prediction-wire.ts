@@ -68,7 +68,9 @@ function jsonRow(r: PredictionRecord): string {
     r.id,
     r.createdAt.getTime(),
     optionalText(r, 'text', r.text),
-    requiredText(r, 'text_sha256', r.textSha256),
+    // A kept text's hash is not stored (a quarter of a row's bytes): it is by definition the
+    // SHA-256 of the text (textSha256), which the database computes when read (PREDICTION_COLUMNS_OF_R).
+    r.text === null || r.text === undefined ? requiredText(r, 'text_sha256', r.textSha256) : null,
     requiredInteger(r, 'text_length', r.textLength),
     requiredNumber(r, 'risk_score', r.riskScore),
     requiredText(r, 'label', r.label),
@@ -130,9 +132,11 @@ function tagList(r: PredictionRecord): string[] {
 /**
  * The select list turning one element `r` of a segment's rows back into the prediction
  * columns. Milliseconds become a timestamptz exactly (to_timestamp rounds to whole
- * microseconds); numbers pass through jsonb's exact numeric, so doubles round-trip bit for bit.
+ * microseconds); numbers pass through jsonb's exact numeric, so doubles round-trip bit for bit;
+ * a kept text's hash is computed from it (the SHA-256 of its UTF-8, as textSha256 does).
  */
-export const PREDICTION_COLUMNS_OF_R = `r->>0 as id, to_timestamp((r->>1)::double precision / 1000) as created_at, r->>2 as text, r->>3 as text_sha256,
+export const PREDICTION_COLUMNS_OF_R = `r->>0 as id, to_timestamp((r->>1)::double precision / 1000) as created_at, r->>2 as text,
+  coalesce(r->>3, encode(sha256(convert_to(r->>2, 'UTF8')), 'hex')) as text_sha256,
   (r->>4)::integer as text_length, (r->>5)::double precision as risk_score, r->>6 as label, (r->>7)::boolean as is_threat,
   (r->>8)::double precision as threshold, r->>9 as model_version, r->10 as tags, (r->>11)::integer as latency_us, r->>12 as source,
   r->>13 as client, r->>14 as shadow_version, (r->>15)::double precision as shadow_score`;

@@ -33,7 +33,8 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql`
     insert into prediction_segments (id, from_at, to_at, n, rows)
     select (array_agg(id order by created_at, id))[1], min(least(created_at, id_at)), max(greatest(created_at, id_at)), count(*)::int,
-      '[' || string_agg(json_build_array(id, (extract(epoch from created_at) * 1000)::float8, text, text_sha256, text_length, risk_score,
+      '[' || string_agg(json_build_array(id, (extract(epoch from created_at) * 1000)::float8, text,
+        case when text is null or encode(sha256(convert_to(text, 'UTF8')), 'hex') <> text_sha256 then text_sha256 end, text_length, risk_score,
         label, is_threat, threshold, model_version, tags, latency_us, source, client, shadow_version, shadow_score)::text, ',' order by created_at, id) || ']'
     from (
       select p.*, (row_number() over (order by created_at, id) - 1) / 1000 as g,
@@ -45,7 +46,8 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql`drop table predictions`.execute(db);
   await sql`
     create view predictions as
-    select r->>0 as id, to_timestamp((r->>1)::double precision / 1000) as created_at, r->>2 as text, r->>3 as text_sha256,
+    select r->>0 as id, to_timestamp((r->>1)::double precision / 1000) as created_at, r->>2 as text,
+      coalesce(r->>3, encode(sha256(convert_to(r->>2, 'UTF8')), 'hex')) as text_sha256,
       (r->>4)::integer as text_length, (r->>5)::double precision as risk_score, r->>6 as label, (r->>7)::boolean as is_threat,
       (r->>8)::double precision as threshold, r->>9 as model_version, r->10 as tags, (r->>11)::integer as latency_us, r->>12 as source,
       r->>13 as client, r->>14 as shadow_version, (r->>15)::double precision as shadow_score
