@@ -4,7 +4,7 @@ import { checkPageLimit, escapeLike, type Page, type PageRequest } from './page.
 import { decodeCursor, encodeCursor, type CursorPosition } from './page-cursor.js';
 import { fromPredictionRow, type PredictionRecord } from './prediction-record.js';
 import { predictionsBetween, predictionWithId } from './prediction-rows.js';
-import { encodePredictions, segmentPayload, type EncodedPredictions } from './prediction-wire.js';
+import { encodePredictions, type EncodedPredictions } from './prediction-wire.js';
 import type { PredictionsTable, Schema } from './schema.js';
 import { isTimeOrderedId } from './time-ordered-id.js';
 
@@ -161,7 +161,7 @@ function checkFilter(filter: PredictionFilter): void {
 
 /** Inserts one segment per batch; `skipStored`: segments whose key is stored are skipped. Returns the predictions inserted. */
 async function insertSegments(db: Kysely<Schema>, batches: readonly EncodedPredictions[], skipStored: boolean): Promise<number> {
-  const values = batches.map((b) => ({ id: segmentKey(b), from_at: new Date(b.fromMs), to_at: new Date(b.toMs), n: b.count, rows: segmentPayload(b) }));
+  const values = batches.map((b) => ({ id: segmentKey(b), from_at: new Date(b.fromMs), to_at: new Date(b.toMs), n: b.count, rows: b.json }));
   let query = db.insertInto('prediction_segments').values(values);
   if (skipStored) query = query.onConflict((oc) => oc.column('id').doNothing());
   const inserted = await query.returning('n').execute();

@@ -13,7 +13,13 @@ import { encodePredictions, isDataError, type EncodedPredictions, type InsertCoa
 interface InsertMessage {
   type: 'predictions.insert';
   id: number;
-  batch: EncodedPredictions;
+  batch: Omit<EncodedPredictions, 'json'>;
+  /**
+   * The rows as UTF-8: the cluster's structured clone copies bytes as they are, where a string
+   * holding any character above U+00FF crosses as two bytes per character, and encoding
+   * natively costs less than that serialisation.
+   */
+  bytes: Uint8Array;
 }
 interface InsertedMessage {
   type: 'predictions.inserted';
@@ -32,12 +38,13 @@ export function servePredictionChannel(worker: Worker, coalescer: InsertCoalesce
     };
     const b = msg.batch;
     if (
-      typeof b?.rows !== 'string' || !Number.isSafeInteger(b.count) || b.count < 1 || typeof b.firstId !== 'string' || !Number.isFinite(b.fromMs) || !Number.isFinite(b.toMs)
+      !(msg.bytes instanceof Uint8Array) || !Number.isSafeInteger(b?.count) || b.count < 1 || typeof b.firstId !== 'string' || !Number.isFinite(b.fromMs) || !Number.isFinite(b.toMs)
     ) {
       reply({ ok: false, error: { code: 'INTERNAL', message: 'malformed prediction batch' } });
       return;
     }
-    coalescer.insert({ rows: b.rows, count: b.count, firstId: b.firstId, fromMs: b.fromMs, toMs: b.toMs }).then(
+    const json = Buffer.from(msg.bytes.buffer, msg.bytes.byteOffset, msg.bytes.byteLength).toString('utf8');
+    coalescer.insert({ json, count: b.count, firstId: b.firstId, fromMs: b.fromMs, toMs: b.toMs }).then(
       () => reply({ ok: true }),
       (err: unknown) => {
         const code = isWardenError(err) ? err.code : isDataError(err) ? ((err as { code: string }).code as string) : null;
@@ -73,10 +80,10 @@ export function predictionChannelSink(): PredictionSink {
           return;
         }
         // A row the log must refuse throws a data error here: the writer isolates it.
-        const batch = encodePredictions(rows);
+        const { json, ...batch } = encodePredictions(rows);
         const id = next++;
         pending.set(id, { resolve, reject });
-        process.send({ type: 'predictions.insert', id, batch } satisfies InsertMessage, undefined, {}, (err) => {
+        process.send({ type: 'predictions.insert', id, batch, bytes: Buffer.from(json, 'utf8') } satisfies InsertMessage, undefined, {}, (err) => {
           if (!err || !pending.delete(id)) return;
           reject(wardenError('STORAGE_UNAVAILABLE', `cannot reach the primary process: ${err.message}`));
         });
