@@ -9,7 +9,7 @@ export { encodeCursor, decodeCursor, type CursorPosition } from './page-cursor.j
 export { MAX_PAGE_SIZE, type Page, type PageRequest } from './page.js';
 export { preparePrediction, textSha256, type PredictionInput, type PredictionRecord } from './prediction-record.js';
 export { PredictionRepository, type PredictionFilter } from './prediction-repository.js';
-export { encodePredictions, PredictionDataError, type EncodedPredictions } from './prediction-wire.js';
+export { encodePredictions, encodeSegments, PredictionDataError, type EncodedPredictions } from './prediction-wire.js';
 export { predictionsBetween } from './prediction-rows.js';
 export { createInsertCoalescer, type EncodedPredictionSink, type InsertCoalescer } from './insert-coalescer.js';
 export { isDataError } from './sql-errors.js';

@@ -36,7 +36,7 @@ test('coalescer: batches arriving together share one statement; all are stored',
   const sink = new Recording(new PredictionRepository(db.db));
   const c = createInsertCoalescer(sink);
   const batches = [3, 5, 2].map((n) => Array.from({ length: n }, () => makePrediction()));
-  await Promise.all(batches.map((b) => c.insert(encodePredictions(b))));
+  await Promise.all(batches.map((b) => c.insert([encodePredictions(b)])));
   assert.deepEqual(sink.statements, [10]);
   assert.deepEqual(sink.segments, [3], 'each batch stays its own segment');
   assert.deepEqual(await storedIds(), batches.flat().map((r) => r.id).sort());
@@ -48,7 +48,7 @@ test('coalescer: a statement holds at most maxRows (a single larger batch still 
   const c = createInsertCoalescer(sink, { maxRows: 6 });
   const sizes = [4, 2, 3, 8, 1];
   const batches = sizes.map((n) => Array.from({ length: n }, () => makePrediction()));
-  await Promise.all(batches.map((b) => c.insert(encodePredictions(b))));
+  await Promise.all(batches.map((b) => c.insert([encodePredictions(b)])));
   assert.deepEqual(sink.statements, [6, 3, 8, 1]);
   assert.equal((await storedIds()).length, 18);
 });
@@ -69,7 +69,7 @@ test('coalescer: the event loop runs between statements; the default statement h
   };
   const c = createInsertCoalescer(sink);
   const rows = (n: number) => encodePredictions(Array.from({ length: n }, () => makePrediction()));
-  await Promise.all([rows(500), rows(500), rows(500), rows(200), rows(900)].map((b) => c.insert(b)));
+  await Promise.all([rows(500), rows(500), rows(500), rows(200), rows(900)].map((b) => c.insert([b])));
   assert.deepEqual(sizes, [1000, 700, 900]);
   assert.deepEqual(order, ['statement', 'loop', 'statement', 'statement']);
   await c.drained();
@@ -84,7 +84,7 @@ test('coalescer: bad data fails only the batch holding it; its neighbours are st
   const good2 = [makePrediction()];
   // A payload the database refuses (text cannot hold NUL: SQLSTATE 22021); the encoder never makes one.
   const encoded = [encodePredictions(good1), { ...encodePredictions(bad), json: encodePredictions(bad).json + '\u0000' }, encodePredictions(good2)];
-  const outcomes = await Promise.allSettled(encoded.map((b) => c.insert(b)));
+  const outcomes = await Promise.allSettled(encoded.map((b) => c.insert([b])));
   assert.deepEqual(outcomes.map((o) => o.status), ['fulfilled', 'rejected', 'fulfilled']);
   assert.equal(((outcomes[1] as PromiseRejectedResult).reason as { code?: string }).code, '22021');
   assert.deepEqual(sink.statements, [5, 2, 2, 1]);
@@ -96,12 +96,12 @@ test('coalescer: an outage fails every waiting batch (their writers retry); drai
   const sink = new Recording(new PredictionRepository(db.db));
   const c = createInsertCoalescer(sink);
   sink.down = true;
-  const outcomes = await Promise.allSettled([1, 2].map((n) => c.insert(encodePredictions(Array.from({ length: n }, () => makePrediction())))));
+  const outcomes = await Promise.allSettled([1, 2].map((n) => c.insert([encodePredictions(Array.from({ length: n }, () => makePrediction()))])));
   assert.deepEqual(outcomes.map((o) => o.status), ['rejected', 'rejected']);
   assert.deepEqual(sink.statements, [3]);
   sink.down = false;
   const rows = [makePrediction()];
-  const pending = c.insert(encodePredictions(rows));
+  const pending = c.insert([encodePredictions(rows)]);
   await c.drained();
   assert.deepEqual(await storedIds(), rows.map((r) => r.id));
   await pending;

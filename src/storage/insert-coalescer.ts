@@ -9,15 +9,16 @@ export interface EncodedPredictionSink {
   insertEncoded(batches: readonly EncodedPredictions[]): Promise<unknown>;
 }
 
-/** Accepts encoded batches from several producers; resolves once that batch is committed. */
+/** Accepts encoded batches (each one or more segments) from several producers; resolves once that batch is committed. */
 export interface InsertCoalescer {
-  insert(batch: EncodedPredictions): Promise<void>;
+  insert(batch: readonly EncodedPredictions[]): Promise<void>;
   /** Resolves when nothing is waiting or being inserted (before closing the database). */
   drained(): Promise<void>;
 }
 
 interface Waiting {
-  batch: EncodedPredictions;
+  batch: readonly EncodedPredictions[];
+  rows: number;
   resolve: () => void;
   reject: (err: unknown) => void;
 }
@@ -45,7 +46,7 @@ export function createInsertCoalescer(sink: EncodedPredictionSink, options: { /*
   const takeGroup = (): Waiting[] => {
     let n = 0;
     let rows = 0;
-    while (n < queue.length && (n === 0 || rows + queue[n].batch.count <= maxRows)) rows += queue[n++].batch.count;
+    while (n < queue.length && (n === 0 || rows + queue[n].rows <= maxRows)) rows += queue[n++].rows;
     const group = queue.slice(0, n);
     queue = queue.slice(n);
     return group;
@@ -53,7 +54,7 @@ export function createInsertCoalescer(sink: EncodedPredictionSink, options: { /*
 
   const insertAlone = async (w: Waiting): Promise<void> => {
     try {
-      await sink.insertEncoded([w.batch]);
+      await sink.insertEncoded(w.batch);
       w.resolve();
     } catch (err) {
       w.reject(err);
@@ -69,7 +70,7 @@ export function createInsertCoalescer(sink: EncodedPredictionSink, options: { /*
       first = false;
       const group = takeGroup();
       try {
-        await sink.insertEncoded(group.map((w) => w.batch));
+        await sink.insertEncoded(group.flatMap((w) => w.batch));
         for (const w of group) w.resolve();
       } catch (err) {
         if (group.length > 1 && isDataError(err)) for (const w of group) await insertAlone(w);
@@ -84,7 +85,7 @@ export function createInsertCoalescer(sink: EncodedPredictionSink, options: { /*
   return {
     insert(batch) {
       return new Promise<void>((resolve, reject) => {
-        queue.push({ batch, resolve, reject });
+        queue.push({ batch, rows: batch.reduce((n, b) => n + b.count, 0), resolve, reject });
         if (running) return;
         running = true;
         // Start after the current I/O phase: batches read in the same turn share the statement.

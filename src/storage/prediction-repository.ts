@@ -4,7 +4,7 @@ import { checkPageLimit, escapeLike, type Page, type PageRequest } from './page.
 import { decodeCursor, encodeCursor, type CursorPosition } from './page-cursor.js';
 import { fromPredictionRow, type PredictionRecord } from './prediction-record.js';
 import { predictionsBetween, predictionWithId } from './prediction-rows.js';
-import { encodePredictions, type EncodedPredictions } from './prediction-wire.js';
+import { encodeSegments, type EncodedPredictions } from './prediction-wire.js';
 import type { PredictionsTable, Schema } from './schema.js';
 import { isTimeOrderedId } from './time-ordered-id.js';
 
@@ -27,9 +27,6 @@ export interface PredictionFilter {
 
 const UNIQUE_VIOLATION = '23505';
 
-// Predictions per segment for insertMany: bounds the size of one statement's payload.
-const INSERT_CHUNK = 1000;
-
 /** The first window a history page looks back over; each miss widens it by WIDEN. */
 const FIRST_WINDOW_MS = 60_000;
 const WIDEN = 16;
@@ -47,17 +44,13 @@ export class PredictionRepository {
   }
 
   /**
-   * Inserts rows as segments of up to 1,000. A batch already stored (same first row and size:
-   * a writer retrying a batch whose first attempt did commit) is skipped, so a retry records
-   * nothing twice. Returns how many predictions were new. A row the log must refuse throws a
-   * data error (see encodePredictions) and nothing of that chunk is written.
+   * Inserts rows as segments (encodeSegments), with one statement. A segment already stored
+   * (same first row and size: a writer retrying a batch whose first attempt did commit) is
+   * skipped, so a retry records nothing twice. Returns how many predictions were new. A row
+   * the log must refuse throws a data error (see encodePredictions) and nothing is written.
    */
   async insertMany(rows: readonly PredictionRecord[]): Promise<number> {
-    let inserted = 0;
-    for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
-      inserted += await this.insertEncoded([encodePredictions(rows.slice(i, i + INSERT_CHUNK))]);
-    }
-    return inserted;
+    return rows.length === 0 ? 0 : this.insertEncoded(encodeSegments(rows));
   }
 
   /**
@@ -189,7 +182,5 @@ export async function findPrediction(db: Kysely<Schema>, id: string): Promise<{ 
  * job's results. The buffered writer is the path for everything scored on request.
  */
 export async function insertPredictionsWithin(db: Kysely<Schema>, rows: readonly PredictionRecord[]): Promise<number> {
-  let inserted = 0;
-  for (let i = 0; i < rows.length; i += INSERT_CHUNK) inserted += await insertSegments(db, [encodePredictions(rows.slice(i, i + INSERT_CHUNK))], true);
-  return inserted;
+  return rows.length === 0 ? 0 : insertSegments(db, encodeSegments(rows), true);
 }

@@ -28,6 +28,38 @@ export interface EncodedPredictions {
   toMs: number;
 }
 
+/** Most predictions in one segment. */
+export const SEGMENT_MAX_ROWS = 1000;
+/**
+ * Most text (UTF-16 units) in one segment: its JSON stays far below what one jsonb value may
+ * hold (256 MB; even at 6 bytes a unit, 24 MB), so every segment written can be read back.
+ */
+export const SEGMENT_MAX_TEXT_UNITS = 4_000_000;
+
+/**
+ * Encodes rows as segments of at most SEGMENT_MAX_ROWS rows and SEGMENT_MAX_TEXT_UNITS of text
+ * (a row longer than that alone is a segment of its own). Every row is checked before anything
+ * is returned, so a data error leaves nothing half-written; the same rows always give the same
+ * segments, so a retried batch meets its own keys.
+ */
+export function encodeSegments(rows: readonly PredictionRecord[]): EncodedPredictions[] {
+  const out: EncodedPredictions[] = [];
+  let start = 0;
+  let units = 0;
+  for (let i = 0; i < rows.length; i++) {
+    const text = rows[i].text;
+    const len = typeof text === 'string' ? text.length : 0;
+    if (i > start && (i - start >= SEGMENT_MAX_ROWS || units + len > SEGMENT_MAX_TEXT_UNITS)) {
+      out.push(encodePredictions(rows.slice(start, i)));
+      start = i;
+      units = 0;
+    }
+    units += len;
+  }
+  if (rows.length > start) out.push(encodePredictions(rows.slice(start)));
+  return out;
+}
+
 /** A row the database would refuse, with the SQLSTATE it would have used. */
 export class PredictionDataError extends Error {
   readonly code: string;

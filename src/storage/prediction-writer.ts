@@ -95,10 +95,13 @@ export function createPredictionWriter(sink: PredictionSink, options: Prediction
   const queue = new BoundedQueue<PredictionRecord>(maxBuffered);
   let inFlight = 0;
   /**
-   * Rows at the head of the buffer that a failed insert may have committed after all (its answer
-   * was lost): they go again as exactly that batch, which the sink recognises as stored.
+   * The rows of a failed insert that may have committed after all (its answer was lost): they
+   * go again first, as exactly that batch, which the sink recognises as stored. Kept apart from
+   * the buffer and never dropped by its bound (a batch with rows missing would have another key,
+   * and the rest would be stored twice); counted in it, like rows in flight.
    */
-  let retryRows = 0;
+  let inDoubt: PredictionRecord[] | null = null;
+  const held = () => queue.size + inFlight + (inDoubt?.length ?? 0);
   let written = 0;
   let dropped = 0;
   let rejected = 0;
@@ -126,7 +129,7 @@ export function createPredictionWriter(sink: PredictionSink, options: Prediction
    * So catching up after an outage makes no one wait unless the buffer grows again.
    */
   let ceiling = backlogRows;
-  const hasRoom = () => queue.size + inFlight <= ceiling || consecutiveFailures > 0 || closed;
+  const hasRoom = () => held() <= ceiling || consecutiveFailures > 0 || closed;
 
   const report = (err: Error) => {
     try {
@@ -167,9 +170,10 @@ export function createPredictionWriter(sink: PredictionSink, options: Prediction
   // costs ~25% less CPU per row than 200-row ones (docs/benchmarks.md).
   const drainOnce = async (all: boolean): Promise<boolean> => {
     let owed = all ? queue.size : 0;
-    while (retryRows > 0 || queue.size >= batchSize || (owed > 0 && queue.size > 0)) {
-      const batch = queue.take(retryRows > 0 ? retryRows : batchSize);
-      retryRows = 0;
+    while (inDoubt !== null || queue.size >= batchSize || (owed > 0 && queue.size > 0)) {
+      const retrying = inDoubt !== null;
+      const batch = inDoubt ?? queue.take(batchSize);
+      inDoubt = null;
       owed -= batch.length;
       inFlight = batch.length;
       const started = performance.now();
@@ -193,12 +197,17 @@ export function createPredictionWriter(sink: PredictionSink, options: Prediction
       } catch (raw) {
         const err = coerceError(raw);
         const remaining = (err as { remaining?: PredictionRecord[] }).remaining;
-        const back = remaining ?? batch;
         inFlight = 0;
-        const discarded = queue.unshiftAll(back);
-        dropped += discarded;
-        // Row by row, only the row that failed is in doubt; otherwise the whole batch is.
-        retryRows = Math.max(0, (remaining ? 1 : batch.length) - discarded);
+        // Row by row, only the row that failed is in doubt (the rest were never sent); otherwise
+        // the whole batch is, unless the database could not even be reached on a first attempt
+        // (a batch in doubt stays so until an attempt succeeds).
+        const failed = remaining ? remaining.slice(0, 1) : batch;
+        const rest = remaining ? remaining.slice(1) : [];
+        if (!retrying && neverReached(err)) dropped += queue.unshiftAll([...failed, ...rest]);
+        else {
+          inDoubt = failed;
+          dropped += queue.unshiftAll(rest);
+        }
         failures++;
         consecutiveFailures++;
         lastError = err;
@@ -226,7 +235,7 @@ export function createPredictionWriter(sink: PredictionSink, options: Prediction
 
   const status = (): PredictionWriterStatus => {
     return {
-      buffered: queue.size + inFlight,
+      buffered: held(),
       written,
       dropped,
       rejected,
@@ -239,11 +248,11 @@ export function createPredictionWriter(sink: PredictionSink, options: Prediction
   const flush = async (): Promise<void> => {
     for (;;) {
       if (draining) await draining;
-      if (queue.size === 0) return;
+      if (queue.size === 0 && inDoubt === null) return;
       if (timer !== null) clearTimeout(timer);
       timer = null;
       if (!(await drain(true))) {
-        throw wardenError('STORAGE_UNAVAILABLE', `Could not write ${queue.size} buffered predictions`, { cause: lastError });
+        throw wardenError('STORAGE_UNAVAILABLE', `Could not write ${held()} buffered predictions`, { cause: lastError });
       }
     }
   };
@@ -255,13 +264,12 @@ export function createPredictionWriter(sink: PredictionSink, options: Prediction
         return;
       }
       // The bound covers rows in flight too: they return to the buffer if the insert fails.
-      if (queue.size + inFlight >= maxBuffered) {
+      if (held() >= maxBuffered) {
         if (queue.size === 0) {
           dropped++;
           return;
         }
         queue.shift();
-        if (retryRows > 0) retryRows--;
         dropped++;
       }
       queue.push(row);
@@ -282,7 +290,7 @@ export function createPredictionWriter(sink: PredictionSink, options: Prediction
           resolve,
           timer: setTimeout(() => {
             waiters = waiters.filter((w) => w !== waiter);
-            reject(wardenError('STORAGE_BUSY', `The prediction log is ${queue.size + inFlight} rows behind; retry shortly`, { details: { retryAfterSeconds: 1 } }));
+            reject(wardenError('STORAGE_BUSY', `The prediction log is ${held()} rows behind; retry shortly`, { details: { retryAfterSeconds: 1 } }));
           }, backlogWaitMs),
         };
         waiter.timer.unref();
@@ -304,11 +312,19 @@ export function createPredictionWriter(sink: PredictionSink, options: Prediction
       releaseWaiters();
       if (timer !== null) clearTimeout(timer);
       timer = null;
-      dropped += queue.take(queue.size).length;
-      retryRows = 0;
+      dropped += queue.take(queue.size).length + (inDoubt?.length ?? 0);
+      inDoubt = null;
       return status();
     },
   };
+}
+
+/** Errors raised before a connection existed: the statement cannot have committed. */
+const CONNECT_ERRORS = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+
+function neverReached(err: Error): boolean {
+  const code = (err as { code?: unknown }).code;
+  return typeof code === 'string' && CONNECT_ERRORS.has(code);
 }
 
 function positive(name: string, value: number, allowZero = false): number {

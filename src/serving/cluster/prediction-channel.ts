@@ -1,6 +1,6 @@
 import type { Worker } from 'node:cluster';
 import { ERROR_CODES, isWardenError, wardenError, type ErrorCode } from '../../errors.js';
-import { encodePredictions, isDataError, type EncodedPredictions, type InsertCoalescer, type PredictionSink } from '../../storage/index.js';
+import { encodeSegments, isDataError, type EncodedPredictions, type InsertCoalescer, type PredictionSink } from '../../storage/index.js';
 
 /**
  * The prediction log of a cluster on the embedded database: each worker's buffered writer sends
@@ -13,13 +13,12 @@ import { encodePredictions, isDataError, type EncodedPredictions, type InsertCoa
 interface InsertMessage {
   type: 'predictions.insert';
   id: number;
-  batch: Omit<EncodedPredictions, 'json'>;
   /**
-   * The rows as UTF-8: the cluster's structured clone copies bytes as they are, where a string
-   * holding any character above U+00FF crosses as two bytes per character, and encoding
-   * natively costs less than that serialisation.
+   * The batch's segments, each with its rows as UTF-8: the cluster's structured clone copies
+   * bytes as they are, where a string holding any character above U+00FF crosses as two bytes
+   * per character, and encoding natively costs less than that serialisation.
    */
-  bytes: Uint8Array;
+  segments: (Omit<EncodedPredictions, 'json'> & { bytes: Uint8Array })[];
 }
 interface InsertedMessage {
   type: 'predictions.inserted';
@@ -36,15 +35,12 @@ export function servePredictionChannel(worker: Worker, coalescer: InsertCoalesce
     const reply = (r: Omit<InsertedMessage, 'type' | 'id'>) => {
       if (worker.isConnected()) worker.send({ type: 'predictions.inserted', id: msg.id, ...r } satisfies InsertedMessage);
     };
-    const b = msg.batch;
-    if (
-      !(msg.bytes instanceof Uint8Array) || !Number.isSafeInteger(b?.count) || b.count < 1 || typeof b.firstId !== 'string' || !Number.isFinite(b.fromMs) || !Number.isFinite(b.toMs)
-    ) {
+    const segments = Array.isArray(msg.segments) ? msg.segments.map(decodeSegment) : [];
+    if (segments.length === 0 || segments.includes(null)) {
       reply({ ok: false, error: { code: 'INTERNAL', message: 'malformed prediction batch' } });
       return;
     }
-    const json = Buffer.from(msg.bytes.buffer, msg.bytes.byteOffset, msg.bytes.byteLength).toString('utf8');
-    coalescer.insert({ json, count: b.count, firstId: b.firstId, fromMs: b.fromMs, toMs: b.toMs }).then(
+    coalescer.insert(segments as EncodedPredictions[]).then(
       () => reply({ ok: true }),
       (err: unknown) => {
         const code = isWardenError(err) ? err.code : isDataError(err) ? ((err as { code: string }).code as string) : null;
@@ -80,16 +76,22 @@ export function predictionChannelSink(): PredictionSink {
           return;
         }
         // A row the log must refuse throws a data error here: the writer isolates it.
-        const { json, ...batch } = encodePredictions(rows);
+        const segments = encodeSegments(rows).map(({ json, ...meta }) => ({ ...meta, bytes: Buffer.from(json, 'utf8') }));
         const id = next++;
         pending.set(id, { resolve, reject });
-        process.send({ type: 'predictions.insert', id, batch, bytes: Buffer.from(json, 'utf8') } satisfies InsertMessage, undefined, {}, (err) => {
+        process.send({ type: 'predictions.insert', id, segments } satisfies InsertMessage, undefined, {}, (err) => {
           if (!err || !pending.delete(id)) return;
           reject(wardenError('STORAGE_UNAVAILABLE', `cannot reach the primary process: ${err.message}`));
         });
       });
     },
   };
+}
+
+function decodeSegment(s: InsertMessage['segments'][number]): EncodedPredictions | null {
+  if (!(s?.bytes instanceof Uint8Array) || !Number.isSafeInteger(s.count) || s.count < 1 || typeof s.firstId !== 'string' || !Number.isFinite(s.fromMs) || !Number.isFinite(s.toMs)) return null;
+  const json = Buffer.from(s.bytes.buffer, s.bytes.byteOffset, s.bytes.byteLength).toString('utf8');
+  return { json, count: s.count, firstId: s.firstId, fromMs: s.fromMs, toMs: s.toMs };
 }
 
 function toError(e: InsertedMessage['error']): Error {

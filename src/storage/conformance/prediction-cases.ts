@@ -5,7 +5,7 @@ import { FeedbackRepository } from '../feedback-repository.js';
 import { encodeCursor } from '../page-cursor.js';
 import type { PredictionRecord } from '../prediction-record.js';
 import { PredictionRepository, type PredictionFilter } from '../prediction-repository.js';
-import { encodePredictions } from '../prediction-wire.js';
+import { encodePredictions, encodeSegments } from '../prediction-wire.js';
 import { isDataError } from '../sql-errors.js';
 import { byNewest, makePrediction } from './fixtures.js';
 import type { SuiteContext } from './run-storage-suite.js';
@@ -102,6 +102,24 @@ export function predictionCases(ctx: SuiteContext): void {
       await assert.rejects(repo.insertMany([good, bad]), (e) => isDataError(e) && (e as Error).message.includes(column), column);
       assert.equal(await repo.get(good.id), null, `${column}: nothing of the batch is written`);
     }
+  });
+
+  test('predictions: a bad row anywhere in a large insertMany leaves nothing written (every segment is checked first)', async () => {
+    const repo = new PredictionRepository(ctx.store().db);
+    const rows = Array.from({ length: 1500 }, () => makePrediction());
+    rows[1200] = { ...rows[1200], riskScore: Number.NaN };
+    await assert.rejects(repo.insertMany(rows), (e) => isDataError(e));
+    const { rows: count } = await ctx.store().executeSql('select count(*)::int as n from prediction_segments');
+    assert.equal(count[0].n, 0);
+  });
+
+  test('predictions: long texts split a batch into segments every one of which reads back', async () => {
+    const repo = new PredictionRepository(ctx.store().db);
+    const long = (c: string) => c.repeat(1_500_000);
+    const rows = [makePrediction({ text: long('a') }), makePrediction({ text: long('b') }), makePrediction({ text: 'short' }), makePrediction({ text: long('中') })];
+    assert.deepEqual(encodeSegments(rows).map((s) => s.count), [3, 1], 'at most 4,000,000 text units a segment');
+    assert.equal(await repo.insertMany(rows), 4);
+    for (const r of rows) assert.deepEqual(await repo.get(r.id), r);
   });
 
   test('predictions: insertMany of 2,345 rows crosses the 1,000-row statement chunks', async () => {

@@ -92,6 +92,27 @@ export function writerCases(ctx: SuiteContext): void {
     assert.deepEqual(await storedIds(ctx), rows.map((r) => r.id).sort());
   });
 
+  test('writer: a batch in doubt is never cut by the bound during the outage that follows: no row stored twice', async () => {
+    const sink = new Outage(new PredictionRepository(ctx.store().db));
+    const writer = createPredictionWriter(sink, { flushIntervalMs: 2, batchSize: 10, maxBuffered: 20, backlogRows: 5, retryInitialMs: 5, retryMaxMs: 5 });
+    const rows = Array.from({ length: 21 }, () => makePrediction());
+    sink.commitThenFail = 1; // the first batch lands, its answer is lost ...
+    for (const r of rows.slice(0, 10)) writer.enqueue(r);
+    await waitFor(() => writer.status().failures === 1, 'the lost answer');
+    sink.down = true; // ... and the database stays away (refusing connections) while more rows arrive than the bound holds
+    await waitFor(() => writer.status().failures >= 3, 'retries refused');
+    for (const r of rows.slice(10)) writer.enqueue(r);
+    assert.equal(writer.status().buffered, 20);
+    assert.equal(writer.status().dropped, 1, 'the oldest row not in doubt is dropped');
+    sink.down = false;
+    await writer.flush();
+    const status = await writer.close();
+    assert.equal(status.dropped, 1);
+    const { rows: counts } = await ctx.store().executeSql('select count(*)::int as n, count(distinct id)::int as d from predictions');
+    assert.deepEqual(counts[0], { n: 20, d: 20 }, 'no row twice');
+    assert.deepEqual(await storedIds(ctx), [...rows.slice(0, 10), ...rows.slice(11)].map((r) => r.id).sort());
+  });
+
   test('writer: beyond the bound the oldest rows are dropped and counted, the newest written', async () => {
     const sink = new Outage(new PredictionRepository(ctx.store().db));
     sink.down = true;
