@@ -27,9 +27,9 @@ export interface PredictionFilter {
 
 const UNIQUE_VIOLATION = '23505';
 
-/** The first window a history page looks back over; each miss widens it by WIDEN. */
-const FIRST_WINDOW_MS = 60_000;
-const WIDEN = 16;
+/** The segments a history page first looks back over; each miss widens the window by WIDEN. */
+const FIRST_WINDOW_SEGMENTS = 4;
+const WIDEN = 8;
 
 /**
  * Stored predictions: bulk insert, fetch one, filtered newest-first pages. One written batch
@@ -87,29 +87,30 @@ export class PredictionRepository {
    * Newest first, keyset-paginated over (created_at, id): rows sharing a timestamp are
    * ordered by id, so no row is repeated or skipped between pages even while new rows arrive.
    *
-   * A page reads back from its upper bound over a window that widens (1 minute, then ×16)
-   * until it holds a full page or reaches the oldest segment: every row newer than the
-   * window's start is in the segments meeting the window, so the first rows found are the
-   * page. A page of recent traffic expands a minute's segments, not the history.
+   * A page reads back from its upper bound over a window that widens until it holds a full page
+   * or covers the whole history: the window starts where the newest k segments below the bound
+   * start (k = 4, then ×8), and every row newer than the window's start is in the segments
+   * meeting the window, so the first rows found are the page. A page of recent traffic expands
+   * a few segments, not the history; a filter that few rows pass reads as far back as it must.
    */
   async list(filter: PredictionFilter, page: PageRequest): Promise<Page<PredictionRecord>> {
     const limit = checkPageLimit(page.limit);
     checkFilter(filter);
     const after = page.cursor ? decodeCursor(page.cursor) : null;
-    const { rows: spans } = await sql<{ lo: Date | null; hi: Date | null }>`select min(from_at) as lo, max(to_at) as hi from prediction_segments`.execute(this.#db);
-    const oldest = spans[0]?.lo;
-    const newest = spans[0]?.hi;
-    if (!oldest || !newest) return { items: [], nextCursor: null };
     // [bottom, top): the instants this page can come from.
-    let top = new Date(newest).getTime() + 1;
-    if (filter.to) top = Math.min(top, filter.to.getTime());
+    let top = filter.to?.getTime() ?? Infinity;
     if (after) top = Math.min(top, after.at.getTime() + 1);
-    const bottom = Math.max(new Date(oldest).getTime(), filter.from?.getTime() ?? -Infinity);
+    const bottom = filter.from?.getTime() ?? -Infinity;
     if (!(top > bottom)) return { items: [], nextCursor: null };
-    for (let span = FIRST_WINDOW_MS; ; span *= WIDEN) {
-      const start = Math.max(bottom, top - span);
-      const rows = await this.#window(filter, after, new Date(start), new Date(top), limit + 1);
-      if (rows.length > limit || start <= bottom) {
+    const below = Number.isFinite(top) ? sql`where to_at < ${new Date(top)}` : sql``;
+    for (let k = FIRST_WINDOW_SEGMENTS; ; k *= WIDEN) {
+      const { rows: newest } = await sql<{ start: Date | null; n: number }>`
+        select min(from_at) as start, count(*)::int as n from (select from_at from prediction_segments ${below} order by to_at desc limit ${k}) x`.execute(this.#db);
+      // Fewer than k segments lie below the bound: the window is the whole history.
+      const whole = newest[0].n < k || newest[0].start === null;
+      const start = whole ? bottom : Math.max(bottom, new Date(newest[0].start as Date).getTime());
+      const rows = await this.#window(filter, after, Number.isFinite(start) ? new Date(start) : null, Number.isFinite(top) ? new Date(top) : null, limit + 1);
+      if (rows.length > limit || whole || start <= bottom) {
         const items = rows.slice(0, limit).map(fromPredictionRow);
         const last = items[items.length - 1];
         const nextCursor = rows.length > limit && last ? encodeCursor({ at: last.createdAt, id: last.id }) : null;
@@ -119,7 +120,7 @@ export class PredictionRepository {
   }
 
   /** The newest `n` rows created in [from, to) that pass the filter, after the cursor. */
-  async #window(filter: PredictionFilter, after: CursorPosition | null, from: Date, to: Date, n: number): Promise<Selectable<PredictionsTable>[]> {
+  async #window(filter: PredictionFilter, after: CursorPosition | null, from: Date | null, to: Date | null, n: number): Promise<Selectable<PredictionsTable>[]> {
     const where: RawBuilder<unknown>[] = [sql`true`];
     if (filter.label !== undefined) where.push(sql`p.label = ${filter.label}`);
     if (filter.minScore !== undefined) where.push(sql`p.risk_score >= ${filter.minScore}`);

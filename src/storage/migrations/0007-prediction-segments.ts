@@ -10,7 +10,8 @@ import { sql, type Kysely } from 'kysely';
  * per batch (8–10 µs per prediction on the same machine, bound by bytes), so logging
  * every prediction no longer competes with scoring. Reads pay instead: a query expands the
  * segments whose time span meets its range (the GiST index on the span finds them), which the
- * history, monitoring and rollout queries all have.
+ * history, monitoring and rollout queries all have; a history page with a filter few rows pass
+ * scans back as far as it must (no per-prediction index on label, score or version).
  *
  * The payload is stored uncompressed out of line (`storage external`): pglz compression costs
  * ~30% more CPU per written row; uncompressed it takes ~340 bytes per prediction on disk, less
@@ -30,6 +31,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     )`.execute(db);
   await sql`alter table prediction_segments alter column rows set storage external`.execute(db);
   await sql`create index prediction_segments_span on prediction_segments using gist (tstzrange(from_at, to_at, '[]'))`.execute(db);
+  // History pages find the newest segments below a bound by their end.
+  await sql`create index prediction_segments_to_at on prediction_segments (to_at)`.execute(db);
   await sql`
     insert into prediction_segments (id, from_at, to_at, n, rows)
     select (array_agg(id order by created_at, id))[1], min(least(created_at, id_at)), max(greatest(created_at, id_at)), count(*)::int,
