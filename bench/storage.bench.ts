@@ -50,7 +50,7 @@ function makeRows(n: number): PredictionRecord[] {
   );
 }
 
-/** Inserts all rows in batches, as the service does (COPY on PGlite); returns rows per second. */
+/** Inserts all rows in batches of BATCH, one segment each; returns rows per second. */
 async function insertRate(store: Database, rows: PredictionRecord[]): Promise<number> {
   const repo = new PredictionRepository(store.db);
   const t0 = performance.now();
@@ -114,7 +114,7 @@ async function postgresReachable(): Promise<boolean> {
 export async function runStorageBench(): Promise<Record<string, number>> {
   const out: Record<string, number> = {};
 
-  // on disk, as the service keeps it (see pgliteRowCosts)
+  // on disk, as the service keeps it (see pgliteSegmentCosts)
   const liteDir = mkdtempSync(join(tmpdir(), 'warden-storage-bench-'));
   const lite = await openDatabase({ kind: 'pglite', dataDir: liteDir });
   try {

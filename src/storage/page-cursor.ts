@@ -14,6 +14,12 @@ export function encodeCursor(position: CursorPosition): string {
   return Buffer.from(JSON.stringify([position.at.toISOString(), position.id]), 'utf8').toString('base64url');
 }
 
+/** A valid date in years 0–9999: beyond them ISO 8601 needs a sign and six digits, which the database does not read. */
+export function isStorableDate(d: Date): boolean {
+  const year = d.getUTCFullYear();
+  return !Number.isNaN(d.getTime()) && year >= 0 && year <= 9999;
+}
+
 /** Decodes a token from {@link encodeCursor}; anything else is INVALID_INPUT. */
 export function decodeCursor(cursor: string): CursorPosition {
   let parsed: unknown;
@@ -26,6 +32,6 @@ export function decodeCursor(cursor: string): CursorPosition {
     throw wardenError('INVALID_INPUT', 'Invalid page cursor');
   }
   const at = new Date(parsed[0]);
-  if (Number.isNaN(at.getTime())) throw wardenError('INVALID_INPUT', 'Invalid page cursor');
+  if (!isStorableDate(at)) throw wardenError('INVALID_INPUT', 'Invalid page cursor');
   return { at, id: parsed[1] };
 }

@@ -1,7 +1,7 @@
 import { sql, type Kysely, type RawBuilder, type Selectable } from 'kysely';
 import { wardenError } from '../errors.js';
 import { checkPageLimit, escapeLike, type Page, type PageRequest } from './page.js';
-import { decodeCursor, encodeCursor, type CursorPosition } from './page-cursor.js';
+import { decodeCursor, encodeCursor, isStorableDate, type CursorPosition } from './page-cursor.js';
 import { fromPredictionRow, type PredictionRecord } from './prediction-record.js';
 import { predictionsBetween, predictionWithId } from './prediction-rows.js';
 import { encodeSegments, type EncodedPredictions } from './prediction-wire.js';
@@ -102,14 +102,15 @@ export class PredictionRepository {
     if (after) top = Math.min(top, after.at.getTime() + 1);
     const bottom = filter.from?.getTime() ?? -Infinity;
     if (!(top > bottom)) return { items: [], nextCursor: null };
-    const below = Number.isFinite(top) ? sql`where to_at < ${new Date(top)}` : sql``;
+    const topDate = dateOrUnbounded(top);
+    const below = topDate ? sql`where to_at < ${topDate}` : sql``;
     for (let k = FIRST_WINDOW_SEGMENTS; ; k *= WIDEN) {
       const { rows: newest } = await sql<{ start: Date | null; n: number }>`
         select min(from_at) as start, count(*)::int as n from (select from_at from prediction_segments ${below} order by to_at desc limit ${k}) x`.execute(this.#db);
       // Fewer than k segments lie below the bound: the window is the whole history.
       const whole = newest[0].n < k || newest[0].start === null;
       const start = whole ? bottom : Math.max(bottom, new Date(newest[0].start as Date).getTime());
-      const rows = await this.#window(filter, after, Number.isFinite(start) ? new Date(start) : null, Number.isFinite(top) ? new Date(top) : null, limit + 1);
+      const rows = await this.#window(filter, after, dateOrUnbounded(start), dateOrUnbounded(top), limit + 1);
       if (rows.length > limit || whole || start <= bottom) {
         const items = rows.slice(0, limit).map(fromPredictionRow);
         const last = items[items.length - 1];
@@ -140,11 +141,18 @@ export class PredictionRepository {
   }
 }
 
+/** Milliseconds as a Date; null (no bound) outside years 0–9999, which no stored row reaches. */
+function dateOrUnbounded(ms: number): Date | null {
+  if (!Number.isFinite(ms) || Math.abs(ms) > 8.64e15) return null;
+  const d = new Date(ms);
+  return isStorableDate(d) ? d : null;
+}
+
 function checkFilter(filter: PredictionFilter): void {
   for (const key of ['from', 'to'] as const) {
     const d = filter[key];
-    if (d !== undefined && !(d instanceof Date && !Number.isNaN(d.getTime()))) {
-      throw wardenError('INVALID_INPUT', `Filter "${key}" must be a valid date`);
+    if (d !== undefined && !(d instanceof Date && isStorableDate(d))) {
+      throw wardenError('INVALID_INPUT', `Filter "${key}" must be a valid date in years 0–9999`);
     }
   }
   for (const key of ['minScore', 'maxScore'] as const) {

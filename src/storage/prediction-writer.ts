@@ -101,6 +101,8 @@ export function createPredictionWriter(sink: PredictionSink, options: Prediction
    * and the rest would be stored twice); counted in it, like rows in flight.
    */
   let inDoubt: PredictionRecord[] | null = null;
+  /** Failed attempts of the batch in doubt, its first included. */
+  let doubtedAttempts = 0;
   const held = () => queue.size + inFlight + (inDoubt?.length ?? 0);
   let written = 0;
   let dropped = 0;
@@ -166,15 +168,14 @@ export function createPredictionWriter(sink: PredictionSink, options: Prediction
 
   // Full batches go at once; a partial batch only when its rows have waited flushIntervalMs
   // (`all`: the rows buffered when the drain started), so rows arriving during a write gather
-  // into full batches instead of trickling out as many small ones: on PGlite a 1,000-row COPY
-  // costs ~25% less CPU per row than 200-row ones (docs/benchmarks.md).
+  // into full batches instead of trickling out as many small ones (fewer, fuller statements).
   const drainOnce = async (all: boolean): Promise<boolean> => {
     let owed = all ? queue.size : 0;
     while (inDoubt !== null || queue.size >= batchSize || (owed > 0 && queue.size > 0)) {
       const retrying = inDoubt !== null;
       const batch = inDoubt ?? queue.take(batchSize);
       inDoubt = null;
-      owed -= batch.length;
+      if (!retrying) owed -= batch.length;
       inFlight = batch.length;
       const started = performance.now();
       try {
@@ -203,8 +204,13 @@ export function createPredictionWriter(sink: PredictionSink, options: Prediction
         // (a batch in doubt stays so until an attempt succeeds).
         const failed = remaining ? remaining.slice(0, 1) : batch;
         const rest = remaining ? remaining.slice(1) : [];
-        if (!retrying && neverReached(err)) dropped += queue.unshiftAll([...failed, ...rest]);
-        else {
+        // A batch still failing after IN_DOUBT_ATTEMPTS attempts rejoins the buffer: a batch that
+        // always fails (not as bad data) must not stop the log, and the bound may then drop it.
+        doubtedAttempts = retrying ? doubtedAttempts + 1 : 1;
+        if ((!retrying && neverReached(err)) || doubtedAttempts >= IN_DOUBT_ATTEMPTS) {
+          doubtedAttempts = 0;
+          dropped += queue.unshiftAll([...failed, ...rest]);
+        } else {
           inDoubt = failed;
           dropped += queue.unshiftAll(rest);
         }
@@ -318,6 +324,13 @@ export function createPredictionWriter(sink: PredictionSink, options: Prediction
     },
   };
 }
+
+/**
+ * Attempts a batch in doubt keeps its place for (its first included): enough to outlast a
+ * failover's dropped connections at the backoff's pace (~100 ms … 5 s), few enough that a batch
+ * which always fails leaves the head of the log.
+ */
+const IN_DOUBT_ATTEMPTS = 8;
 
 /** Errors raised before a connection existed: the statement cannot have committed. */
 const CONNECT_ERRORS = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);

@@ -220,5 +220,12 @@ export function predictionCases(ctx: SuiteContext): void {
     await assert.rejects(repo.list({ minScore: Number.NaN }, { limit: 10 }), code('INVALID_INPUT'));
     const valid = encodeCursor({ at: new Date('2025-01-01T00:00:00.000Z'), id: 'zzz' });
     assert.deepEqual(await repo.list({}, { limit: 500, cursor: valid }), { items: [], nextCursor: null });
+    // Dates the database cannot read (beyond year 9999) are bad input, never a server error.
+    await assert.rejects(repo.list({}, { limit: 10, cursor: encodeCursor({ at: new Date(8.64e15), id: 'zzz' }) }), code('INVALID_INPUT'));
+    await assert.rejects(repo.list({ to: new Date('+020000-01-01T00:00:00.000Z') }, { limit: 10 }), code('INVALID_INPUT'));
+    const last = encodeCursor({ at: new Date('9999-12-31T23:59:59.999Z'), id: 'zzz' });
+    const rows = [makePrediction(), makePrediction()];
+    await repo.insertMany(rows);
+    assert.deepEqual((await repo.list({}, { limit: 500, cursor: last })).items.map((p) => p.id).sort(), rows.map((r) => r.id).sort());
   });
 }

@@ -113,6 +113,34 @@ export function writerCases(ctx: SuiteContext): void {
     assert.deepEqual(await storedIds(ctx), [...rows.slice(0, 10), ...rows.slice(11)].map((r) => r.id).sort());
   });
 
+  test('writer: a batch that always fails (not as bad data) rejoins the buffer after its attempts, where the bound can drop it; the log then recovers', async () => {
+    const repo = new PredictionRepository(ctx.store().db);
+    const poison = makePrediction();
+    const sink: PredictionSink = {
+      async insertMany(rows) {
+        if (rows.some((r) => r.id === poison.id)) throw Object.assign(new Error('malformed prediction batch'), { code: 'INTERNAL' });
+        return repo.insertMany(rows);
+      },
+    };
+    const writer = createPredictionWriter(sink, { flushIntervalMs: 1, batchSize: 10, maxBuffered: 100, retryInitialMs: 1, retryMaxMs: 2 });
+    writer.enqueue(poison);
+    // Producers keep the buffer at its bound; once the failing batch is back in it, the bound drops it.
+    let enqueued = 1;
+    while (enqueued < 1000 || !writer.status().healthy) {
+      assert.ok(enqueued < 50_000, `the log never recovered: ${JSON.stringify(writer.status())}`);
+      writer.enqueue(makePrediction());
+      enqueued++;
+      if (enqueued % 50 === 0) await new Promise((r) => setTimeout(r, 1));
+    }
+    await writer.flush();
+    const status = await writer.close();
+    assert.equal(status.written + status.dropped, enqueued, JSON.stringify(status));
+    assert.ok(status.written > 0 && status.dropped > 0, JSON.stringify(status));
+    const stored = await storedIds(ctx);
+    assert.equal(stored.includes(poison.id), false);
+    assert.equal(stored.length, status.written);
+  });
+
   test('writer: beyond the bound the oldest rows are dropped and counted, the newest written', async () => {
     const sink = new Outage(new PredictionRepository(ctx.store().db));
     sink.down = true;
