@@ -75,9 +75,11 @@ async function openPostgres(config: Extract<DatabaseConfig, { kind: 'postgres' }
     connectionTimeoutMillis: 5_000,
     ...(config.schema ? { options: `-c search_path=${config.schema}` } : {}),
   });
-  // An idle client losing its server emits 'error' on the pool; unhandled, that would kill
-  // the process. The next query reconnects, and the writer's retries cover the gap.
+  // An idle client losing its server emits 'error' on the pool, a client in use on itself;
+  // unhandled, either would kill the process (database.postgres-connection-loss.test.ts). The
+  // query in flight fails (its caller retries or answers an error), the next one reconnects.
   pool.on('error', () => {});
+  pool.on('connect', (client) => client.on('error', () => {}));
   try {
     if (config.schema) await pool.query(`create schema if not exists ${config.schema}`);
     else await pool.query('select 1');
