@@ -17,11 +17,6 @@ export function windowExpr(range: MonitoringRange, column = 'created_at'): RawBu
   return sql<Date>`date_trunc(${sql.lit(range.window)}, ${sql.ref(column)}, 'UTC')`;
 }
 
-/** The predictions a range covers, as a derived table (only the segments meeting the range are read). */
-export function predictionsIn(range: Pick<MonitoringRange, 'from' | 'to'>): RawBuilder<unknown> {
-  return predictionsBetween(range.from, range.to);
-}
-
 export function rangeFilter(range: MonitoringRange, alias = ''): RawBuilder<boolean> {
   const col = (c: string) => sql.ref(alias ? `${alias}.${c}` : c);
   const version = range.modelVersion === null ? sql`true` : sql`${col('model_version')} = ${range.modelVersion}`;
@@ -42,7 +37,7 @@ export async function driftCells(db: Kysely<Schema>, range: MonitoringRange, sco
       width_bucket(risk_score, ${[...scoreEdges]}::float8[]) as s,
       width_bucket(text_length::float8, ${[...lengthEdges]}::float8[]) as l,
       count(*)::int as n${tagColumns}
-    from ${predictionsIn(range)} as predictions
+    from ${predictionsBetween(range.from, range.to)} as predictions
     where ${rangeFilter(range)}
     group by 1, 2, 3`.execute(db);
   return result.rows.map((r) => ({
@@ -59,7 +54,7 @@ export async function sampleTexts(db: Kysely<Schema>, range: MonitoringRange, st
   const from = start > range.from ? start : range.from;
   const to = end < range.to ? end : range.to;
   const result = await sql<{ text: string }>`
-    select text from ${predictionsIn({ from, to })} as predictions
+    select text from ${predictionsBetween(from, to)} as predictions
     where ${rangeFilter({ ...range, from, to })} and text is not null
     order by created_at desc limit ${limit}`.execute(db);
   return result.rows.map((r) => r.text);

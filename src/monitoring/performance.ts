@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
-import type { Schema } from '../storage/index.js';
-import { predictionsIn, rangeFilter } from './drift-sql.js';
+import { predictionsBetween, type Schema } from '../storage/index.js';
+import { rangeFilter } from './drift-sql.js';
 import type { MonitoringRange } from './time-range.js';
 
 /** Confusion counts of one model version over some labelled predictions, and the rates they give. */
@@ -60,11 +60,11 @@ export async function computePerformance(db: Kysely<Schema>, range: MonitoringRa
   const result = await sql<{ v: string; d: Date; tp: number; fp: number; tn: number; fn: number }>`
     with labelled as (
       select p.model_version, p.created_at, p.is_threat, f.label
-      from feedback f join ${predictionsIn(range)} as p on p.id = f.prediction_id
+      from feedback f join ${predictionsBetween(range.from, range.to)} as p on p.id = f.prediction_id
       where f.is_current and ${rangeFilter(range, 'p')}
       union all
       select p.model_version, p.created_at, p.is_threat, f.label
-      from feedback f join ${predictionsIn(range)} as p on p.text_sha256 = f.text_sha256
+      from feedback f join ${predictionsBetween(range.from, range.to)} as p on p.text_sha256 = f.text_sha256
       where f.is_current and f.prediction_id is null and ${rangeFilter(range, 'p')}
     )
     select model_version as v, date_trunc('day', created_at, 'UTC') as d,

@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
-import type { Schema } from '../storage/index.js';
 import { DEFAULT_MONITORING_CONFIG, type MonitoringConfig } from './config.js';
-import { predictionsIn, rangeFilter, windowExpr } from './drift-sql.js';
+import { predictionsBetween, type Schema } from '../storage/index.js';
+import { rangeFilter, windowExpr } from './drift-sql.js';
 import type { MonitoringRange } from './time-range.js';
 
 /** The script classes of the language-mix heuristic (first match wins, in this order). */
@@ -55,7 +55,7 @@ export async function computeQuality(db: Kysely<Schema>, range: MonitoringRange,
     with x as (
       select ${windowExpr(range)} as w, text, text_length,
         case when text is null then null else ${SCRIPT_CASE} end as script
-      from ${predictionsIn(range)} as predictions where ${rangeFilter(range)}
+      from ${predictionsBetween(range.from, range.to)} as predictions where ${rangeFilter(range)}
     )
     select w, script, grouping(script)::int as g, count(*)::int as n,
       count(*) filter (where text is not null and btrim(text, E' \\t\\r\\n') = '')::int as empty,

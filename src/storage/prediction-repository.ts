@@ -108,7 +108,7 @@ export class PredictionRepository {
       const { rows: newest } = await sql<{ start: Date | null; n: number }>`
         select min(from_at) as start, count(*)::int as n from (select from_at from prediction_segments ${below} order by to_at desc limit ${k}) x`.execute(this.#db);
       // Fewer than k segments lie below the bound: the window is the whole history.
-      const whole = newest[0].n < k || newest[0].start === null;
+      const whole = newest[0].n < k;
       const start = whole ? bottom : Math.max(bottom, new Date(newest[0].start as Date).getTime());
       const rows = await this.#window(filter, after, dateOrUnbounded(start), dateOrUnbounded(top), limit + 1);
       if (rows.length > limit || whole || start <= bottom) {
@@ -143,8 +143,7 @@ export class PredictionRepository {
 
 /** Milliseconds as a Date; null (no bound) outside years 0–9999, which no stored row reaches. */
 function dateOrUnbounded(ms: number): Date | null {
-  if (!Number.isFinite(ms) || Math.abs(ms) > 8.64e15) return null;
-  const d = new Date(ms);
+  const d = new Date(ms); // ±Infinity and anything past a Date's range give an invalid Date
   return isStorableDate(d) ? d : null;
 }
 

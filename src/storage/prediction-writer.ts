@@ -198,22 +198,17 @@ export function createPredictionWriter(sink: PredictionSink, options: Prediction
       } catch (raw) {
         const err = coerceError(raw);
         const remaining = (err as { remaining?: PredictionRecord[] }).remaining;
+        const back = remaining ?? batch;
         inFlight = 0;
         // Row by row, only the row that failed is in doubt (the rest were never sent); otherwise
-        // the whole batch is, unless the database could not even be reached on a first attempt
-        // (a batch in doubt stays so until an attempt succeeds).
-        const failed = remaining ? remaining.slice(0, 1) : batch;
-        const rest = remaining ? remaining.slice(1) : [];
+        // the whole batch is, unless the database could not even be reached on a first attempt.
         // A batch still failing after IN_DOUBT_ATTEMPTS attempts rejoins the buffer: a batch that
         // always fails (not as bad data) must not stop the log, and the bound may then drop it.
         doubtedAttempts = retrying ? doubtedAttempts + 1 : 1;
-        if ((!retrying && neverReached(err)) || doubtedAttempts >= IN_DOUBT_ATTEMPTS) {
-          doubtedAttempts = 0;
-          dropped += queue.unshiftAll([...failed, ...rest]);
-        } else {
-          inDoubt = failed;
-          dropped += queue.unshiftAll(rest);
-        }
+        const doubtful = (!retrying && neverReached(err)) || doubtedAttempts >= IN_DOUBT_ATTEMPTS ? 0 : remaining ? 1 : back.length;
+        if (doubtful === 0) doubtedAttempts = 0;
+        else inDoubt = back.slice(0, doubtful);
+        dropped += queue.unshiftAll(back.slice(doubtful));
         failures++;
         consecutiveFailures++;
         lastError = err;

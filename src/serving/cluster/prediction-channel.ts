@@ -4,7 +4,7 @@ import { encodeSegments, isDataError, type EncodedPredictions, type InsertCoales
 
 /**
  * The prediction log of a cluster on the embedded database: each worker's buffered writer sends
- * its batches, already encoded as one segment (one string: cheap to clone across IPC, nothing to
+ * its batches, already encoded as segments (UTF-8 bytes: cheap to clone across IPC, nothing to
  * re-encode in the primary), and waits for the primary's answer; the primary writes the batches
  * of all workers with shared statements (see createInsertCoalescer) and answers once they are
  * committed. So a worker's writer keeps its guarantees (retries, bound, flush on close) and the
