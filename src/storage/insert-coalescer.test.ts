@@ -83,7 +83,7 @@ test('coalescer: bad data fails only the batch holding it; its neighbours are st
   const bad = [makePrediction(), makePrediction()];
   const good2 = [makePrediction()];
   // A payload the database refuses (text cannot hold NUL: SQLSTATE 22021); the encoder never makes one.
-  const encoded = [encodePredictions(good1), { ...encodePredictions(bad), json: encodePredictions(bad).json + '\u0000' }, encodePredictions(good2)];
+  const encoded = [encodePredictions(good1), { ...encodePredictions(bad), json: Buffer.concat([encodePredictions(bad).json, Buffer.from([0])]) }, encodePredictions(good2)];
   const outcomes = await Promise.allSettled(encoded.map((b) => c.insert([b])));
   assert.deepEqual(outcomes.map((o) => o.status), ['fulfilled', 'rejected', 'fulfilled']);
   assert.equal(((outcomes[1] as PromiseRejectedResult).reason as { code?: string }).code, '22021');

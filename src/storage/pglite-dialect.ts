@@ -14,6 +14,8 @@ import {
   type QueryResult,
   type TransactionSettings,
 } from 'kysely';
+import { BulkText } from './bulk-text.js';
+import { queryOverWire } from './pglite-wire.js';
 
 /**
  * A Kysely dialect over PGlite (WASM Postgres). It reuses Kysely's Postgres adapter,
@@ -131,6 +133,10 @@ class PGliteConnection implements DatabaseConnection {
 
   async executeQuery<R>(compiledQuery: CompiledQuery): Promise<QueryResult<R>> {
     const params = compiledQuery.parameters as unknown[];
+    if (params.some((p) => p instanceof BulkText)) {
+      const wire = await queryOverWire(this.#pglite, compiledQuery.sql, params);
+      return { rows: wire.rows as R[], ...(wire.affectedRows !== null ? { numAffectedRows: BigInt(wire.affectedRows) } : {}) };
+    }
     const result =
       params.length === 1 && params[0] instanceof CopyFromBlob
         ? await this.#pglite.query<R>(compiledQuery.sql, [], { blob: params[0].blob })

@@ -1,5 +1,6 @@
 import { sql, type Kysely, type RawBuilder, type Selectable } from 'kysely';
 import { wardenError } from '../errors.js';
+import { BulkText } from './bulk-text.js';
 import { checkPageLimit, escapeLike, type Page, type PageRequest } from './page.js';
 import { decodeCursor, encodeCursor, isStorableDate, type CursorPosition } from './page-cursor.js';
 import { fromPredictionRow, type PredictionRecord } from './prediction-record.js';
@@ -160,9 +161,19 @@ function checkFilter(filter: PredictionFilter): void {
   }
 }
 
-/** Inserts one segment per batch; `skipStored`: segments whose key is stored are skipped. Returns the predictions inserted. */
+/**
+ * Inserts one segment per batch; `skipStored`: segments whose key is stored are skipped. Returns
+ * the predictions inserted. Each segment's rows go as a {@link BulkText}: on PGlite its bytes
+ * reach the database without passing through a JavaScript string (most of a segment's cost).
+ */
 async function insertSegments(db: Kysely<Schema>, batches: readonly EncodedPredictions[], skipStored: boolean): Promise<number> {
-  const values = batches.map((b) => ({ id: segmentKey(b), from_at: new Date(b.fromMs), to_at: new Date(b.toMs), n: b.count, rows: b.json }));
+  const values = batches.map((b) => ({
+    id: segmentKey(b),
+    from_at: new Date(b.fromMs),
+    to_at: new Date(b.toMs),
+    n: b.count,
+    rows: sql<string>`${new BulkText(b.json)}`,
+  }));
   let query = db.insertInto('prediction_segments').values(values);
   if (skipStored) query = query.onConflict((oc) => oc.column('id').doNothing());
   const inserted = await query.returning('n').execute();

@@ -18,8 +18,8 @@ import { isTimeOrderedId, timeOfId } from './time-ordered-id.js';
  * 22/23, as the database would), so a writer isolates and rejects that row alone.
  */
 export interface EncodedPredictions {
-  /** The rows as one JSON document: an array of positional rows (see PREDICTION_COLUMNS_OF_R). */
-  json: string;
+  /** The rows as one JSON document, in UTF-8: an array of positional rows (see PREDICTION_COLUMNS_OF_R). */
+  json: Uint8Array;
   count: number;
   /** The first row's id: with the count, the segment's key, so a batch retried after a lost answer is stored once. */
   firstId: string;
@@ -71,9 +71,9 @@ export class PredictionDataError extends Error {
 }
 
 /**
- * Encodes a non-empty batch: each row checked, then the whole batch serialised by one
- * JSON.stringify (building the JSON by string concatenation cost ~5× as much: V8 makes a rope
- * of every piece and flattens it later). Throws a {@link PredictionDataError} for a row the log
+ * Encodes a non-empty batch: each row checked, then serialised by JSON.stringify over chunks of
+ * rows (building the JSON by string concatenation cost ~5× as much: V8 makes a rope of every
+ * piece and flattens it later). Throws a {@link PredictionDataError} for a row the log
  * must refuse.
  */
 export function encodePredictions(rows: readonly PredictionRecord[]): EncodedPredictions {
@@ -93,7 +93,36 @@ export function encodePredictions(rows: readonly PredictionRecord[]): EncodedPre
     if (idAt > toMs) toMs = idAt;
     out[i] = rowArray(r, at);
   }
-  return { json: JSON.stringify(out), count: rows.length, firstId: rows[0].id, fromMs, toMs };
+  return { json: jsonBytes(out), count: rows.length, firstId: rows[0].id, fromMs, toMs };
+}
+
+/** Rows serialised by one JSON.stringify: few enough that the string stays out of V8's large-object space. */
+const CHUNK_ROWS = 64;
+
+/**
+ * The rows as one JSON array in UTF-8, serialised a chunk of rows at a time and written into one
+ * buffer. One string for a whole batch (500 rows: 140–280 kB) would be a large object, which
+ * only a full mark-compact frees; chunks die young. Bytes are what the database and the
+ * cluster's IPC take.
+ */
+function jsonBytes(rows: readonly unknown[][]): Uint8Array {
+  const parts: string[] = [];
+  let size = 2;
+  for (let i = 0; i < rows.length; i += CHUNK_ROWS) {
+    const part = JSON.stringify(rows.slice(i, i + CHUNK_ROWS));
+    parts.push(part);
+    size += Buffer.byteLength(part, 'utf8');
+  }
+  const out = Buffer.allocUnsafe(size);
+  let at = 0;
+  for (let k = 0; k < parts.length; k++) {
+    // Each part is a JSON array "[…]": its brackets become the whole array's, or a comma.
+    out[at++] = k === 0 ? 0x5b : 0x2c;
+    const part = parts[k];
+    at += out.write(part.substring(1, part.length - 1), at, 'utf8');
+  }
+  out[at++] = 0x5d;
+  return out.subarray(0, at);
 }
 
 /** One row, positional, every field checked as the old table's columns would have been. */

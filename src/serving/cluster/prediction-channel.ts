@@ -14,11 +14,11 @@ interface InsertMessage {
   type: 'predictions.insert';
   id: number;
   /**
-   * The batch's segments, each with its rows as UTF-8: the cluster's structured clone copies
-   * bytes as they are, where a string holding any character above U+00FF crosses as two bytes
-   * per character, and encoding natively costs less than that serialisation.
+   * The batch's segments, their rows as UTF-8: the cluster's structured clone copies bytes as
+   * they are (a string holding any character above U+00FF would cross as two bytes a
+   * character), and the primary hands them to the database as they came.
    */
-  segments: (Omit<EncodedPredictions, 'json'> & { bytes: Uint8Array })[];
+  segments: EncodedPredictions[];
 }
 interface InsertedMessage {
   type: 'predictions.inserted';
@@ -76,7 +76,7 @@ export function predictionChannelSink(): PredictionSink {
           return;
         }
         // A row the log must refuse throws a data error here: the writer isolates it.
-        const segments = encodeSegments(rows).map(({ json, ...meta }) => ({ ...meta, bytes: Buffer.from(json, 'utf8') }));
+        const segments = encodeSegments(rows);
         const id = next++;
         pending.set(id, { resolve, reject });
         process.send({ type: 'predictions.insert', id, segments } satisfies InsertMessage, undefined, {}, (err) => {
@@ -89,9 +89,9 @@ export function predictionChannelSink(): PredictionSink {
 }
 
 function decodeSegment(s: InsertMessage['segments'][number]): EncodedPredictions | null {
-  if (!(s?.bytes instanceof Uint8Array) || !Number.isSafeInteger(s.count) || s.count < 1 || typeof s.firstId !== 'string' || !Number.isFinite(s.fromMs) || !Number.isFinite(s.toMs)) return null;
-  const json = Buffer.from(s.bytes.buffer, s.bytes.byteOffset, s.bytes.byteLength).toString('utf8');
-  return { json, count: s.count, firstId: s.firstId, fromMs: s.fromMs, toMs: s.toMs };
+  if (!(s?.json instanceof Uint8Array) || !Number.isSafeInteger(s.count) || s.count < 1 || typeof s.firstId !== 'string' || !Number.isFinite(s.fromMs) || !Number.isFinite(s.toMs)) return null;
+  // Bytes as they came: the database takes them as they are (BulkText), never as a string.
+  return { json: s.json, count: s.count, firstId: s.firstId, fromMs: s.fromMs, toMs: s.toMs };
 }
 
 function toError(e: InsertedMessage['error']): Error {
