@@ -15,6 +15,7 @@ import { ModelHolder } from './model-holder.js';
 import { closeStores, openStores, writerOptions } from './stores.js';
 import { proxyStores, serveStorage } from './cluster/storage-proxy.js';
 import { servePredictionChannel } from './cluster/prediction-channel.js';
+import { workerExecArgv } from './cluster/worker-flags.js';
 import { clusterMetricsClient, serveClusterMetrics } from './cluster/metrics-channel.js';
 import { ensureModel } from './ensure-model.js';
 import { startMonitoringGauges } from './monitoring-gauges.js';
@@ -205,7 +206,7 @@ export async function serve(config: Readonly<ServiceConfig>): Promise<void> {
   const running = startJobRunner(config, stores, models, metrics, log);
   const guard = new RolloutController({ registry, audit: stores.audit, db: stores.database.db, onChange: () => models.refresh(registry, config.modelRef) });
   guard.startGuard(GUARD_INTERVAL_MS, (err) => log.error({ err }, 'rollout guard failed'));
-  cluster.setupPrimary({ serialization: 'advanced' });
+  cluster.setupPrimary({ serialization: 'advanced', execArgv: workerExecArgv(process.execArgv, process.env.NODE_OPTIONS) });
   // Every worker's prediction batches share statements (with PostgreSQL, workers write directly).
   const inserts = createInsertCoalescer(stores.predictions);
   let stopping = false;

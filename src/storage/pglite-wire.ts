@@ -14,9 +14,13 @@ import { BulkText } from './bulk-text.js';
  * connection (the dialect's lock), as for any statement.
  */
 export async function queryOverWire(pglite: PGlite, text: string, params: readonly unknown[]): Promise<WireResult> {
+  await pglite._checkReady(); // 'PGlite is closed', as `query` says it
   const message = encodeStatement(text, params.map(paramBytes));
-  const response = await pglite.runExclusive(() => pglite.execProtocolRaw(message));
-  return decodeResponse(response, pglite.parsers);
+  // The streaming form: `execProtocolRaw` would also parse the response into a list PGlite
+  // keeps until its next `query`.
+  const chunks: Uint8Array[] = [];
+  await pglite.runExclusive(() => pglite.execProtocolRawStream(message, { onRawData: (bytes) => chunks.push(bytes.slice()) }));
+  return decodeResponse(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks), pglite.parsers);
 }
 
 export interface WireResult {
@@ -58,7 +62,7 @@ function encodeStatement(text: string, params: readonly (Uint8Array | null)[]): 
   out[o++] = ZERO; // unnamed portal
   out[o++] = ZERO; // unnamed statement
   o = out.writeInt16BE(0, o); // every parameter in text format
-  o = out.writeInt16BE(params.length, o);
+  o = out.writeUInt16BE(params.length, o); // RangeError beyond 65,535, as the protocol allows no more
   for (const p of params) {
     if (p === null) {
       o = out.writeInt32BE(-1, o);
