@@ -15,7 +15,7 @@ import { ModelHolder } from './model-holder.js';
 import { closeStores, openStores, writerOptions } from './stores.js';
 import { proxyStores, serveStorage } from './cluster/storage-proxy.js';
 import { servePredictionChannel } from './cluster/prediction-channel.js';
-import { workerExecArgv } from './cluster/worker-flags.js';
+import { tunePrimaryHeap, workerExecArgv } from './cluster/v8-flags.js';
 import { clusterMetricsClient, serveClusterMetrics } from './cluster/metrics-channel.js';
 import { ensureModel } from './ensure-model.js';
 import { startMonitoringGauges } from './monitoring-gauges.js';
@@ -195,6 +195,7 @@ export async function serve(config: Readonly<ServiceConfig>): Promise<void> {
     return;
   }
   // Primary: storage owner (PGlite) and job runner; workers serve HTTP.
+  tunePrimaryHeap(process.execArgv);
   // The primary's own metrics (its job runner, its model, its database errors, its process) join
   // the workers' on a scrape.
   const metrics = createMetrics();
