@@ -116,14 +116,6 @@ class PGliteDriver implements Driver {
   }
 }
 
-/**
- * The input of a `COPY … FROM '/dev/blob'` statement, passed as its only parameter: PGlite
- * feeds it to COPY (the statement itself has no placeholder). PGlite only.
- */
-export class CopyFromBlob {
-  constructor(readonly blob: Blob) {}
-}
-
 class PGliteConnection implements DatabaseConnection {
   readonly #pglite: PGlite;
 
@@ -137,10 +129,7 @@ class PGliteConnection implements DatabaseConnection {
       const wire = await queryOverWire(this.#pglite, compiledQuery.sql, params);
       return { rows: wire.rows as R[], ...(wire.affectedRows !== null ? { numAffectedRows: BigInt(wire.affectedRows) } : {}) };
     }
-    const result =
-      params.length === 1 && params[0] instanceof CopyFromBlob
-        ? await this.#pglite.query<R>(compiledQuery.sql, [], { blob: params[0].blob })
-        : await this.#pglite.query<R>(compiledQuery.sql, params);
+    const result = await this.#pglite.query<R>(compiledQuery.sql, params);
     const command = result.command?.toUpperCase();
     const counts = command === 'INSERT' || command === 'UPDATE' || command === 'DELETE' || command === 'MERGE' || command === 'COPY';
     return {

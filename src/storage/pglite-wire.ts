@@ -2,7 +2,7 @@ import { messages, types, type PGlite } from '@electric-sql/pglite';
 import { BulkText } from './bulk-text.js';
 
 /**
- * One statement on PGlite through its wire protocol (`execProtocolRaw`): Parse, Bind, Describe,
+ * One statement on PGlite through its wire protocol (`execProtocolRawStream`): Parse, Bind, Describe,
  * Execute and Sync written as one message, with every parameter already in bytes. The PGlite
  * dialect takes this path for statements carrying a {@link BulkText}: `PGlite.query` makes six
  * calls into Postgres per statement and measures each string parameter's UTF-8 length in a
