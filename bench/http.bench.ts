@@ -7,7 +7,7 @@
  *      gone idle (the time it kept working after the first open loop is recorded; a backlog
  *      left by the burst shows as a slower first run and more primary CPU in it);
  *   c. `POST /v1/score` with {texts: [100]}: messages per second;
- *   d. (a) again with WARDEN_PREDICTION_LOG=off (and, on PGlite, (c) too), on PGlite and on PostgreSQL (when reachable,
+ *   d. (a) and (c) again with WARDEN_PREDICTION_LOG=off, on PGlite and on PostgreSQL (when reachable,
  *      each PostgreSQL leg in its own throw-away schema, dropped afterwards: the log-off leg
  *      must not run on the rows the log-on leg left, with the database vacuuming them).
  * The servers run with a rate limit far above any rate the bench can offer
@@ -274,12 +274,21 @@ export async function runHttpBench(only: readonly Leg[] = LEGS): Promise<Record<
   if (pgliteOff) console.error(`pglite, log off: ${pgliteOff.requestsPerSecond} req/s; batch ${pgliteOff.batchMessagesPerSecond} msg/s`);
 
   let postgres: Record<string, unknown> | null = null;
-  /** One PostgreSQL leg in a schema of its own (null when PostgreSQL is unreachable). */
-  const postgresLeg = async (label: string, env: NodeJS.ProcessEnv): Promise<Saturation | null> => {
+  /**
+   * One PostgreSQL leg in a schema of its own (null when PostgreSQL is unreachable): single
+   * messages, then batches of 100. With PostgreSQL each worker writes its own log rows, so the
+   * batch leg measures a different write path from PGlite's (through the primary).
+   */
+  const postgresLeg = async (label: string, env: NodeJS.ProcessEnv): Promise<(Saturation & { batch: Saturation & { messagesPerSecond: number } }) | null> => {
     const target = await postgresSchema(source, model.dir);
     if (!target) return null;
     try {
-      return await withWarden(source, { DATABASE_URL: target.url, ...env }, async (s) => saturate(label, s, '/v1/score', single, CONNECTIONS));
+      return await withWarden(source, { DATABASE_URL: target.url, ...env }, async (s) => {
+        const sat = saturate(label, s, '/v1/score', single, CONNECTIONS);
+        const batch = saturate(`${label}, batch`, s, '/v1/score', batches, BATCH_CONNECTIONS);
+        const log = env.WARDEN_PREDICTION_LOG === 'off' ? null : await predictionLog(s);
+        return { ...sat, batch: { ...batch, messagesPerSecond: batch.requestsPerSecond * 100, clean: batch.clean && (log?.dropped ?? 0) === 0 }, predictionLog: log };
+      });
     } finally {
       await target.drop();
     }
@@ -287,8 +296,13 @@ export async function runHttpBench(only: readonly Leg[] = LEGS): Promise<Record<
   const on = runs('postgres') ? await postgresLeg('postgres, log on', {}) : null;
   const off = on ? await postgresLeg('postgres, log off', { WARDEN_PREDICTION_LOG: 'off' }) : null;
   if (on && off) {
-    postgres = { logOn: on, logOff: off, logCost: round(1 - on.requestsPerSecond / off.requestsPerSecond, 3) };
-    console.error(`postgres: on ${on.requestsPerSecond}, off ${off.requestsPerSecond} req/s`);
+    postgres = {
+      logOn: on,
+      logOff: off,
+      logCost: round(1 - on.requestsPerSecond / off.requestsPerSecond, 3),
+      batchLogCost: round(1 - on.batch.messagesPerSecond / off.batch.messagesPerSecond, 3),
+    };
+    console.error(`postgres: on ${on.requestsPerSecond}, off ${off.requestsPerSecond} req/s; batch on ${on.batch.messagesPerSecond}, off ${off.batch.messagesPerSecond} msg/s`);
   }
 
   const result = {
@@ -302,7 +316,14 @@ export async function runHttpBench(only: readonly Leg[] = LEGS): Promise<Record<
     model: model.version,
     workers: WORKERS,
     bareFastify: bare,
-    pglite: pglite && pgliteOff ? { ...pglite, logOff: pgliteOff, logCost: round(1 - pglite.saturation.requestsPerSecond / pgliteOff.requestsPerSecond, 3) } : null,
+    pglite: pglite && pgliteOff
+      ? {
+          ...pglite,
+          logOff: pgliteOff,
+          logCost: round(1 - pglite.saturation.requestsPerSecond / pgliteOff.requestsPerSecond, 3),
+          batchLogCost: round(1 - pglite.batch.messagesPerSecond / pgliteOff.batchMessagesPerSecond, 3),
+        }
+      : null,
     postgres,
     ratioToBareFastify: pglite && bare ? round(pglite.saturation.requestsPerSecond / bare.requestsPerSecond, 3) : null,
     targets: { singleRequestsPerSecond: 10_000, openLoopP99Ms: 20, batchMessagesPerSecond: 150_000, logCostBelow: 0.1 },

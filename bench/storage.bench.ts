@@ -21,14 +21,14 @@ import {
   preparePrediction,
   PredictionRepository,
   type Database,
-  type PredictionRecord,
+  type NewPrediction,
 } from '../src/storage/index.js';
 
 const ROWS = 100_000;
 const BATCH = 500;
 const POSTGRES_URL = process.env.WARDEN_TEST_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
-function makeRows(n: number): PredictionRecord[] {
+function makeRows(n: number): NewPrediction[] {
   const base = Date.parse('2025-01-01T00:00:00.000Z');
   // as traffic is: mostly benign (so the threats-only label index sees its share)
   const labels = ['benign', 'benign', 'benign', 'spam', 'benign', 'benign', 'phishing', 'benign', 'benign', 'benign'];
@@ -51,7 +51,7 @@ function makeRows(n: number): PredictionRecord[] {
 }
 
 /** Inserts all rows in batches of BATCH, one segment each; returns rows per second. */
-async function insertRate(store: Database, rows: PredictionRecord[]): Promise<number> {
+async function insertRate(store: Database, rows: NewPrediction[]): Promise<number> {
   const repo = new PredictionRepository(store.db);
   const t0 = performance.now();
   for (let i = 0; i < rows.length; i += BATCH) await repo.insertMany(rows.slice(i, i + BATCH));

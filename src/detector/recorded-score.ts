@@ -1,5 +1,5 @@
 import { tagText, type Tag } from '../rules/index.js';
-import { preparePrediction, type PredictionRecord } from '../storage/index.js';
+import { preparePrediction, type NewPrediction } from '../storage/index.js';
 import type { Detector, Prediction } from './detector.js';
 
 /** Where a recorded prediction came from and how the service stores texts. */
@@ -17,7 +17,7 @@ export interface RecordOptions {
  * score with one model and no canary (batch uploads, jobs). Not imported by the scoring path
  * itself, which must not load the rules.
  */
-export function scoreAndRecord(detector: Detector, text: string, options: RecordOptions): { p: Prediction; tags: readonly Tag[]; record: PredictionRecord } {
+export function scoreAndRecord(detector: Detector, text: string, options: RecordOptions): { p: Prediction; tags: readonly Tag[]; record: NewPrediction } {
   const t0 = performance.now();
   const tags = tagText(text);
   const p = detector.score(text, tags);

@@ -6,14 +6,14 @@ import type { CsvValue } from '../data/index.js';
 import type { Detector } from '../detector/detector.js';
 import { scoreRowFields, unscorableReason } from '../detector/score-row.js';
 import { scoreAndRecord } from '../detector/recorded-score.js';
-import type { PredictionRecord } from '../storage/index.js';
+import type { NewPrediction } from '../storage/index.js';
 
 /** One row's outcome, aligned with the texts given to a {@link ScoreTexts}. */
 export interface RowOutcome {
   output?: unknown;
   error?: string | null;
   /** The row's prediction-history record (scored rows, when the scorer records them). */
-  prediction?: PredictionRecord;
+  prediction?: NewPrediction;
 }
 
 /** Scores a chunk of texts; returns one outcome per text, in order. Throws only when it cannot score at all. */

@@ -1,7 +1,7 @@
 // Seeded synthetic traffic for the monitoring tests (not a test file itself).
 import { createRng } from '../data/random.js';
 import { tagText } from '../rules/index.js';
-import { preparePrediction, type PredictionRecord } from '../storage/index.js';
+import { preparePrediction, type NewPrediction } from '../storage/index.js';
 
 const BENIGN = ['see you at 5 tonight', 'can you pick up milk on the way home', 'ok thanks, talk later', 'meeting moved to 3pm, room 12', 'happy birthday!! have a great day', 'I will call you when I land'];
 const THREATS = [
@@ -35,7 +35,7 @@ export function sampleTraffic(n: number, seed: number, opts: { threatRate?: numb
 }
 
 /** Prediction records at `at` (+ i ms) for the given texts and scores. */
-export function records(texts: string[], scores: Float64Array, at: Date, modelVersion = 'v1'): PredictionRecord[] {
+export function records(texts: string[], scores: Float64Array, at: Date, modelVersion = 'v1'): NewPrediction[] {
   return texts.map((text, i) =>
     preparePrediction(
       { text, riskScore: scores[i], label: scores[i] >= 0.5 ? 'spam' : 'benign', isThreat: scores[i] >= 0.5, threshold: 0.5, modelVersion, tags: tagsOf(text), latencyUs: 100, source: 'test' },

@@ -9,6 +9,7 @@ import type { AppDeps } from './app-deps.js';
 import { hashKey } from './auth/api-keys.js';
 import { installAuth } from './auth/install-auth.js';
 import { installErrorHandling } from './http/error-handler.js';
+import { lazyChildLoggerFactory } from './http/lazy-child-logger.js';
 import { installJsonParser } from './http/json-parser.js';
 import { installValidators } from './http/validators.js';
 import { installRequestMetrics } from './http/request-metrics.js';
@@ -58,6 +59,8 @@ export async function buildApp(deps: AppDeps, opts: BuildAppOptions = {}): Promi
     // One line per request would cost more than scoring does at 10k req/s: errors are logged
     // by the error handler (with the request id), traffic is counted in the metrics.
     logController: new LogController({ requestIdLogLabel: 'request_id', disableRequestLogging: true }),
+    // Each request's child logger is made when the request first logs (most never do).
+    ...(opts.logger === false ? {} : { childLoggerFactory: lazyChildLoggerFactory }),
   }) as unknown as FastifyInstance;
   installErrorHandling(app);
   installJsonParser(app);

@@ -7,7 +7,7 @@ export type { Schema, JobState } from './schema.js';
 export { timeOrderedId, timeOfId } from './time-ordered-id.js';
 export { encodeCursor, decodeCursor, type CursorPosition } from './page-cursor.js';
 export { MAX_PAGE_SIZE, type Page, type PageRequest } from './page.js';
-export { preparePrediction, textSha256, type PredictionInput, type PredictionRecord } from './prediction-record.js';
+export { preparePrediction, textSha256, type NewPrediction, type PredictionInput, type PredictionRecord } from './prediction-record.js';
 export { PredictionRepository, type PredictionFilter } from './prediction-repository.js';
 export { encodePredictions, encodeSegments, type EncodedPredictions } from './prediction-wire.js';
 export { predictionsBetween } from './prediction-rows.js';

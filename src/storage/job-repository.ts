@@ -2,7 +2,7 @@ import { sql, type Kysely, type Selectable } from 'kysely';
 import { wardenError } from '../errors.js';
 import type { JobState, JobsTable, Schema } from './schema.js';
 import { timeOrderedId } from './time-ordered-id.js';
-import type { PredictionRecord } from './prediction-record.js';
+import type { NewPrediction } from './prediction-record.js';
 import { insertPredictionsWithin } from './prediction-repository.js';
 
 export type { JobState } from './schema.js';
@@ -49,7 +49,7 @@ export interface JobRowResult {
   output?: unknown;
   error?: string | null;
   /** The row's entry in the prediction history, stored with the result (so exactly once). */
-  prediction?: PredictionRecord;
+  prediction?: NewPrediction;
 }
 
 /** A stored result joined with its input row, as {@link JobRepository.results} yields it. */
@@ -162,7 +162,7 @@ export class JobRepository {
         // History rows only for results saved now: a chunk scored again after a crash (its
         // results already committed) adds none, so each job row is in the history once.
         const fresh = new Set(saved.map((r) => r.row_index));
-        const predictions: PredictionRecord[] = [];
+        const predictions: NewPrediction[] = [];
         for (let k = i; k < Math.min(i + ROW_CHUNK, results.length); k++) {
           const r = results[k];
           if (r.prediction && fresh.delete(r.rowIndex)) predictions.push(r.prediction); // a row index given twice: its first record

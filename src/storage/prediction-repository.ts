@@ -3,7 +3,7 @@ import { wardenError } from '../errors.js';
 import { BulkText } from './bulk-text.js';
 import { checkPageLimit, escapeLike, type Page, type PageRequest } from './page.js';
 import { decodeCursor, encodeCursor, isStorableDate, type CursorPosition } from './page-cursor.js';
-import { fromPredictionRow, type PredictionRecord } from './prediction-record.js';
+import { fromPredictionRow, type NewPrediction, type PredictionRecord } from './prediction-record.js';
 import { predictionsBetween, predictionWithId } from './prediction-rows.js';
 import { encodeSegments, type EncodedPredictions } from './prediction-wire.js';
 import type { PredictionsTable, Schema } from './schema.js';
@@ -50,7 +50,7 @@ export class PredictionRepository {
    * skipped, so a retry records nothing twice. Returns how many predictions were new. A row
    * the log must refuse throws a data error (see encodePredictions) and nothing is written.
    */
-  async insertMany(rows: readonly PredictionRecord[]): Promise<number> {
+  async insertMany(rows: readonly NewPrediction[]): Promise<number> {
     return rows.length === 0 ? 0 : this.insertEncoded(encodeSegments(rows));
   }
 
@@ -200,6 +200,6 @@ export async function findPrediction(db: Kysely<Schema>, id: string): Promise<{ 
  * batches already stored: for rows that must commit together with something else, such as a
  * job's results. The buffered writer is the path for everything scored on request.
  */
-export async function insertPredictionsWithin(db: Kysely<Schema>, rows: readonly PredictionRecord[]): Promise<number> {
+export async function insertPredictionsWithin(db: Kysely<Schema>, rows: readonly NewPrediction[]): Promise<number> {
   return rows.length === 0 ? 0 : insertSegments(db, encodeSegments(rows), true);
 }

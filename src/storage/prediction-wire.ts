@@ -1,4 +1,4 @@
-import type { PredictionRecord } from './prediction-record.js';
+import type { NewPrediction } from './prediction-record.js';
 import { isTimeOrderedId, timeOfId } from './time-ordered-id.js';
 
 /**
@@ -42,7 +42,7 @@ export const SEGMENT_MAX_TEXT_UNITS = 4_000_000;
  * is returned, so a data error leaves nothing half-written; the same rows always give the same
  * segments, so a retried batch meets its own keys.
  */
-export function encodeSegments(rows: readonly PredictionRecord[]): EncodedPredictions[] {
+export function encodeSegments(rows: readonly NewPrediction[]): EncodedPredictions[] {
   const out: EncodedPredictions[] = [];
   let start = 0;
   let units = 0;
@@ -76,7 +76,7 @@ export class PredictionDataError extends Error {
  * piece and flattens it later). Throws a {@link PredictionDataError} for a row the log
  * must refuse.
  */
-export function encodePredictions(rows: readonly PredictionRecord[]): EncodedPredictions {
+export function encodePredictions(rows: readonly NewPrediction[]): EncodedPredictions {
   if (rows.length === 0) throw new RangeError('encodePredictions: no rows');
   const out = new Array<unknown[]>(rows.length);
   let fromMs = Infinity;
@@ -126,7 +126,7 @@ function jsonBytes(rows: readonly unknown[][]): Uint8Array {
 }
 
 /** One row, positional, every field checked as the old table's columns would have been. */
-function rowArray(r: PredictionRecord, at: number): unknown[] {
+function rowArray(r: NewPrediction, at: number): unknown[] {
   const hashOnly = r.text === null || r.text === undefined;
   return [
     r.id,
@@ -152,11 +152,11 @@ function rowArray(r: PredictionRecord, at: number): unknown[] {
 
 const INT4_MAX = 2_147_483_647;
 
-function refuse(r: PredictionRecord, column: string, why: string, code: string): never {
+function refuse(r: NewPrediction, column: string, why: string, code: string): never {
   throw new PredictionDataError(code, `prediction ${r.id}: ${column} ${why}`);
 }
 
-function optionalText(r: PredictionRecord, column: string, s: string | null | undefined): string | null {
+function optionalText(r: NewPrediction, column: string, s: string | null | undefined): string | null {
   if (s === null || s === undefined) return null;
   if (typeof s !== 'string') refuse(r, column, 'is not a string', '22P02');
   // No UTF-8 form (lone surrogate) or NUL: PostgreSQL text cannot hold either.
@@ -165,28 +165,28 @@ function optionalText(r: PredictionRecord, column: string, s: string | null | un
   return s;
 }
 
-function requiredText(r: PredictionRecord, column: string, s: string): string {
+function requiredText(r: NewPrediction, column: string, s: string | null): string {
   const v = optionalText(r, column, s);
   return v === null ? refuse(r, column, 'is missing', '23502') : v;
 }
 
-function requiredNumber(r: PredictionRecord, column: string, x: number): number {
+function requiredNumber(r: NewPrediction, column: string, x: number): number {
   if (typeof x !== 'number' || !Number.isFinite(x)) refuse(r, column, 'is not a finite number', '23502');
   return x;
 }
 
-function requiredInteger(r: PredictionRecord, column: string, x: number): number {
+function requiredInteger(r: NewPrediction, column: string, x: number): number {
   requiredNumber(r, column, x);
   if (!Number.isInteger(x) || Math.abs(x) > INT4_MAX) refuse(r, column, 'is not a 32-bit integer', '22003');
   return x;
 }
 
-function requiredBoolean(r: PredictionRecord, column: string, b: boolean): boolean {
+function requiredBoolean(r: NewPrediction, column: string, b: boolean): boolean {
   if (typeof b !== 'boolean') refuse(r, column, 'is not a boolean', '23502');
   return b;
 }
 
-function tagList(r: PredictionRecord): readonly string[] {
+function tagList(r: NewPrediction): readonly string[] {
   const tags = r.tags ?? [];
   if (!Array.isArray(tags)) refuse(r, 'tags', 'is not a list', '22P02');
   for (let i = 0; i < tags.length; i++) requiredText(r, 'tags', tags[i]);

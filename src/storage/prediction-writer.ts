@@ -1,6 +1,6 @@
 import { coerceError, wardenError } from '../errors.js';
 import { BoundedQueue } from './bounded-queue.js';
-import type { PredictionRecord } from './prediction-record.js';
+import type { NewPrediction } from './prediction-record.js';
 import { isDataError } from './sql-errors.js';
 
 /**
@@ -8,7 +8,7 @@ import { isDataError } from './sql-errors.js';
  * stored (the writer retries a failed batch exactly: same rows, same order).
  */
 export interface PredictionSink {
-  insertMany(rows: readonly PredictionRecord[]): Promise<unknown>;
+  insertMany(rows: readonly NewPrediction[]): Promise<unknown>;
 }
 
 /** Tuning and metric hooks; every field optional. */
@@ -50,7 +50,7 @@ export interface PredictionWriterStatus {
 /** See {@link createPredictionWriter}. */
 export interface PredictionWriter {
   /** Buffers one row; synchronous, O(1), never throws and never waits for the database. */
-  enqueue(row: PredictionRecord): void;
+  enqueue(row: NewPrediction): void;
   /**
    * Backpressure for producers, called before they score: `null` when there is room (the
    * common case, no promise made), else a promise that resolves once the writer has brought its
@@ -92,7 +92,7 @@ export function createPredictionWriter(sink: PredictionSink, options: Prediction
   const retryInitialMs = positive('retryInitialMs', options.retryInitialMs ?? 100, true);
   const retryMaxMs = Math.max(retryInitialMs, positive('retryMaxMs', options.retryMaxMs ?? 5_000, true));
 
-  const queue = new BoundedQueue<PredictionRecord>(maxBuffered);
+  const queue = new BoundedQueue<NewPrediction>(maxBuffered);
   let inFlight = 0;
   /**
    * The rows of a failed insert that may have committed after all (its answer was lost): they
@@ -100,7 +100,7 @@ export function createPredictionWriter(sink: PredictionSink, options: Prediction
    * the buffer and never dropped by its bound (a batch with rows missing would have another key,
    * and the rest would be stored twice); counted in it, like rows in flight.
    */
-  let inDoubt: PredictionRecord[] | null = null;
+  let inDoubt: NewPrediction[] | null = null;
   /** Failed attempts of the batch in doubt, its first included. */
   let doubtedAttempts = 0;
   const held = () => queue.size + inFlight + (inDoubt?.length ?? 0);
@@ -152,7 +152,7 @@ export function createPredictionWriter(sink: PredictionSink, options: Prediction
   };
 
   // One row at a time, so one bad row costs only itself; a transient error puts the rest back.
-  const insertOneByOne = async (batch: PredictionRecord[]): Promise<void> => {
+  const insertOneByOne = async (batch: NewPrediction[]): Promise<void> => {
     for (let i = 0; i < batch.length; i++) {
       try {
         await sink.insertMany([batch[i]]);
@@ -197,7 +197,7 @@ export function createPredictionWriter(sink: PredictionSink, options: Prediction
         }
       } catch (raw) {
         const err = coerceError(raw);
-        const remaining = (err as { remaining?: PredictionRecord[] }).remaining;
+        const remaining = (err as { remaining?: NewPrediction[] }).remaining;
         const back = remaining ?? batch;
         inFlight = 0;
         // Row by row, only the row that failed is in doubt (the rest were never sent); otherwise

@@ -1,3 +1,4 @@
+import type { Logger } from 'pino';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -29,7 +30,7 @@ export interface TestApp {
  * A real app on a real (in-memory PGlite unless given) database, with the database registry
  * (artifacts in a temporary data directory) and the tiny model registered as v1 production.
  */
-export async function testApp(opts: { env?: NodeJS.ProcessEnv; database?: DatabaseConfig; noAuth?: boolean; redis?: unknown; guard?: Partial<GuardPolicy> } = {}): Promise<TestApp> {
+export async function testApp(opts: { env?: NodeJS.ProcessEnv; database?: DatabaseConfig; noAuth?: boolean; redis?: unknown; guard?: Partial<GuardPolicy>; logger?: Logger } = {}): Promise<TestApp> {
   const dataDir = await mkdtemp(join(tmpdir(), 'warden-app-'));
   const env = {
     WARDEN_API_KEYS: `scorer:${KEYS.scorer},analyst:${KEYS.analyst},admin:${KEYS.admin}`,
@@ -49,7 +50,7 @@ export async function testApp(opts: { env?: NodeJS.ProcessEnv; database?: Databa
   const rollout = new RolloutController({ registry, audit: stores.audit, db: database.db, counters, guard: opts.guard, onChange: () => models.refresh(registry, config.modelRef) });
   const keys = config.auth.enabled ? ApiKeyStore.load(null, config.auth.envKeys) : null;
   const deps: AppDeps = { config, models, registry, stores, metrics, keys, jobs: null, redis: opts.redis, rollout, counters };
-  const app = await buildApp(deps, { logger: false });
+  const app = await buildApp(deps, { logger: opts.logger ?? false });
   return {
     app,
     deps,

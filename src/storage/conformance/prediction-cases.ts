@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { isWardenError } from '../../errors.js';
 import { FeedbackRepository } from '../feedback-repository.js';
 import { encodeCursor } from '../page-cursor.js';
-import type { PredictionRecord } from '../prediction-record.js';
+import { preparePrediction, textSha256, type NewPrediction, type PredictionRecord } from '../prediction-record.js';
 import { PredictionRepository, type PredictionFilter } from '../prediction-repository.js';
 import { encodePredictions, encodeSegments } from '../prediction-wire.js';
 import { isDataError } from '../sql-errors.js';
@@ -54,6 +54,29 @@ export function predictionCases(ctx: SuiteContext): void {
     assert.equal(await repo.exists(full.id), true);
   });
 
+  test('predictions: a prepared prediction carries its text or its hash, and reads back with both as they should be', async () => {
+    const repo = new PredictionRepository(ctx.store().db);
+    const input = { text: 'Your parcel is held: pay the fee at http://dhl-fees.example', riskScore: 0.9, label: 'phishing', isThreat: true, threshold: 0.5, modelVersion: 'v1', latencyUs: 90, source: 'api' };
+    const kept = preparePrediction(input, { storeText: true });
+    const hashed = preparePrediction(input, { storeText: false });
+    // A kept text's hash is not computed when scoring: the database derives it when read.
+    assert.equal(kept.text, input.text);
+    assert.equal(kept.textSha256, null);
+    assert.equal(hashed.text, null);
+    assert.equal(hashed.textSha256, textSha256(input.text));
+    assert.equal(await repo.insertMany([kept, hashed]), 2);
+    const a = await repo.get(kept.id);
+    const b = await repo.get(hashed.id);
+    assert.equal(a?.text, input.text);
+    // The SHA-256 of the text's UTF-8 (sha256sum of the same bytes), by the database and by Node alike.
+    const sha = '429e8dc54ec4116ca2235707fff5674c8c10f9a16d1aa667c995b3307214d8f7';
+    assert.equal(a?.textSha256, sha);
+    assert.equal(b?.text, null);
+    assert.equal(b?.textSha256, sha);
+    assert.equal(a?.textLength, input.text.length);
+    assert.equal(b?.textLength, input.text.length);
+  });
+
   test('predictions: a batch stored already is skipped whole (a retried batch writes nothing twice)', async () => {
     const repo = new PredictionRepository(ctx.store().db);
     const rows = Array.from({ length: 5 }, () => makePrediction());
@@ -82,7 +105,7 @@ export function predictionCases(ctx: SuiteContext): void {
 
   test('predictions: a row the log must refuse is a data error naming the column, and nothing of its batch is written', async () => {
     const repo = new PredictionRepository(ctx.store().db);
-    const cases: [Partial<PredictionRecord>, string][] = [
+    const cases: [Partial<NewPrediction>, string][] = [
       [{ text: 'broken \ud800 surrogate' }, 'text'],
       [{ text: 'nul \u0000 inside' }, 'text'],
       [{ riskScore: Number.NaN }, 'risk_score'],
@@ -95,6 +118,7 @@ export function predictionCases(ctx: SuiteContext): void {
       [{ shadowScore: Number.NaN }, 'shadow_score'],
       [{ createdAt: new Date(Number.NaN) }, 'created_at'],
       [{ id: 'not-a-time-ordered-id' }, 'id'],
+      [{ text: null, textSha256: null }, 'text_sha256'],
     ];
     for (const [override, column] of cases) {
       const good = makePrediction();
