@@ -1,4 +1,4 @@
-import type { PredictionRecord } from '../prediction-record.js';
+import type { NewPrediction } from '../prediction-record.js';
 import type { PredictionSink } from '../prediction-writer.js';
 
 /**
@@ -12,7 +12,7 @@ export class GatedSink implements PredictionSink {
 
   constructor(private readonly inner: PredictionSink) {}
 
-  async insertMany(rows: readonly PredictionRecord[]): Promise<unknown> {
+  async insertMany(rows: readonly NewPrediction[]): Promise<unknown> {
     while (!this.#open) await new Promise<void>((resolve) => this.#waiting.push(resolve));
     const n = await this.inner.insertMany(rows);
     this.passed += rows.length;

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { isWardenError } from '../../errors.js';
-import type { PredictionRecord } from '../prediction-record.js';
+import type { NewPrediction } from '../prediction-record.js';
 import { PredictionRepository } from '../prediction-repository.js';
 import { createPredictionWriter, type PredictionSink } from '../prediction-writer.js';
 import { makePrediction, waitFor } from './fixtures.js';
@@ -18,7 +18,7 @@ class Outage implements PredictionSink {
   commitThenFail = 0;
   calls = 0;
   constructor(private readonly repo: PredictionRepository) {}
-  async insertMany(rows: readonly PredictionRecord[]): Promise<number> {
+  async insertMany(rows: readonly NewPrediction[]): Promise<number> {
     this.calls++;
     if (this.down) throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
     const n = await this.repo.insertMany(rows);
