@@ -125,15 +125,15 @@ class PGliteConnection implements DatabaseConnection {
 
   async executeQuery<R>(compiledQuery: CompiledQuery): Promise<QueryResult<R>> {
     const params = compiledQuery.parameters as unknown[];
-    if (params.some((p) => p instanceof BulkText)) {
-      const wire = await queryOverWire(this.#pglite, compiledQuery.sql, params);
-      return { rows: wire.rows as R[], ...(wire.affectedRows !== null ? { numAffectedRows: BigInt(wire.affectedRows) } : {}) };
-    }
-    const result = await this.#pglite.query<R>(compiledQuery.sql, params);
+    // Statements carrying a BulkText go over the wire path; both answer with PGlite's result fields.
+    const result: { rows: unknown[]; command?: string; rowCount?: number; affectedRows?: number } = params.some((p) => p instanceof BulkText)
+      ? await queryOverWire(this.#pglite, compiledQuery.sql, params)
+      : await this.#pglite.query<R>(compiledQuery.sql, params);
     const command = result.command?.toUpperCase();
+    // Only these report rows written (a SELECT's count is not: Kysely reports none for it).
     const counts = command === 'INSERT' || command === 'UPDATE' || command === 'DELETE' || command === 'MERGE' || command === 'COPY';
     return {
-      rows: result.rows,
+      rows: result.rows as R[],
       ...(counts ? { numAffectedRows: BigInt(result.rowCount ?? result.affectedRows ?? 0) } : {}),
     };
   }

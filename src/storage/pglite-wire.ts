@@ -23,10 +23,13 @@ export async function queryOverWire(pglite: PGlite, text: string, params: readon
   return decodeResponse(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks), pglite.parsers);
 }
 
+/** The fields of PGlite's own `Results` that the dialect reads, so both paths are read alike. */
 export interface WireResult {
   rows: Record<string, unknown>[];
-  /** Rows written, from the command tag (INSERT 0 n, UPDATE n, DELETE n, MERGE n, COPY n); null for other statements. */
-  affectedRows: number | null;
+  /** The command tag's first word: INSERT, UPDATE, SELECT, CREATE… */
+  command?: string;
+  /** The command tag's count (INSERT 0 n, UPDATE n, SELECT n…), when it has one. */
+  rowCount?: number;
 }
 
 function paramBytes(value: unknown, i: number): Uint8Array | null {
@@ -86,8 +89,8 @@ function encodeStatement(text: string, params: readonly (Uint8Array | null)[]): 
   return out;
 }
 
-/** Tags whose count is rows written (a SELECT's is not: Kysely reports no count for it). */
-const COUNTED = /^(?:INSERT \d+|UPDATE|DELETE|MERGE|COPY) (\d+)$/;
+/** A command tag: its command, and the count it ends with, if any. */
+const TAG = /^(\w+)(?:.* (\d+)$)?/;
 
 /** The response's rows and command tag; the first ErrorResponse is thrown as PGlite throws it. */
 function decodeResponse(data: Uint8Array, parsers: PGlite['parsers']): WireResult {
@@ -131,8 +134,8 @@ function decodeResponse(data: Uint8Array, parsers: PGlite['parsers']): WireResul
     o = end;
   }
   if (error) throw error;
-  const counted = tag ? COUNTED.exec(tag) : null;
-  return { rows, affectedRows: counted ? Number(counted[1]) : null };
+  const parts = tag === null ? null : TAG.exec(tag);
+  return parts ? { rows, command: parts[1], ...(parts[2] !== undefined ? { rowCount: Number(parts[2]) } : {}) } : { rows };
 }
 
 /** An ErrorResponse as PGlite's DatabaseError, with the SQLSTATE in `code` (callers sort errors by it). */

@@ -30,7 +30,7 @@ export interface PredictionRecord {
  * A prediction on its way to the database: a record whose text hash may be left out (null)
  * when the text itself is kept, since the hash is by definition the SHA-256 of that text and
  * the database computes it when the prediction is read (a kept text's hash is never stored).
- * Hashing every scored message cost ~2% of a worker's CPU for a value nobody read.
+ * Hashing every scored message cost ~0.9 µs for a value nobody read.
  */
 export interface NewPrediction extends Omit<PredictionRecord, 'textSha256'> {
   /** Null only when `text` is kept. */
